@@ -1,0 +1,20 @@
+package org.portkit.cli;
+
+/** Exit statuses of every portkit command, documented in {@code portkit --help}. */
+public enum ExitStatus {
+    OK(0, "success"),
+    INTERNAL(1, "internal error (a bug in portkit: please report it)"),
+    USAGE(2, "bad command line"),
+    BAD_INPUT(3, "bad input: unreadable source, invalid POM, SNAPSHOT dependency, malformed lock"),
+    UNOBTAINABLE(4, "artifacts could not be obtained from their repositories (report lists each)"),
+    CHECKSUM(5, "a checksum did not match: the named file or URL is not what was published"),
+    BUILD_FAILED(6, "the Maven build that portkit ran (recording or offline check) failed");
+
+    public final int code;
+    public final String meaning;
+
+    ExitStatus(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+}

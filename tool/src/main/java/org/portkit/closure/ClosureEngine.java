@@ -1,0 +1,144 @@
+package org.portkit.closure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+import org.portkit.io.AtomicFiles;
+import org.portkit.lock.Lock;
+import org.portkit.lock.LockEntry;
+import org.portkit.lock.LockFile;
+import org.portkit.lock.Locker;
+import org.portkit.lock.OfflineRepository;
+import org.portkit.maven.MavenArgs;
+import org.portkit.maven.MavenDistribution;
+import org.portkit.maven.MavenRun;
+import org.portkit.model.Reactor;
+import org.portkit.model.ReactorReader;
+import org.portkit.model.ReactorWorkspace;
+import org.portkit.resolve.Fetched;
+import org.portkit.resolve.Progress;
+import org.portkit.resolve.Resolver;
+import org.portkit.resolve.UserSettings;
+import org.portkit.source.SourceTree;
+
+/**
+ * source → project model → closure → lock: computes everything Maven needs to build a project
+ * offline, writes it as a local repository and a lock, and (optionally) proves it by running the
+ * build offline with nothing else. Nothing is written unless every step succeeded.
+ */
+public final class ClosureEngine {
+
+    /** What to resolve, and how. */
+    public record Request(Path source, List<String> mavenArgs, String mavenVersion, Path javaHome, Path cache,
+            UserSettings settings, boolean allowHttp, boolean record, boolean check) {}
+
+    public record Result(Lock lock, long downloadedFiles, long downloadedBytes) {}
+
+    private ClosureEngine() {}
+
+    public static Result resolve(Request request, Path out, Path lockFile) {
+        MavenArgs args = MavenArgs.parse(request.mavenArgs());
+        Path work;
+        try {
+            work = Files.createTempDirectory(Files.createDirectories(request.cache().resolve("work")), "run");
+        } catch (IOException e) {
+            throw new PortkitException(ExitStatus.INTERNAL, "cannot create a work directory in " + request.cache(), e);
+        }
+        try {
+            return resolve(request, args, work, out, lockFile);
+        } catch (IOException e) {
+            throw new PortkitException(ExitStatus.INTERNAL, e.getMessage(), e);
+        } finally {
+            try {
+                AtomicFiles.deleteTree(work);
+            } catch (IOException ignored) {
+                // a leftover work directory is harmless; the next run uses a new one
+            }
+        }
+    }
+
+    private static Result resolve(Request request, MavenArgs args, Path work, Path out, Path lockFile) throws IOException {
+        Path repository = request.cache().resolve("repository");
+        String javaVersion = MavenRun.javaVersion(request.javaHome());
+        List<RemoteRepository> central = ReactorReader.superPomRepositories();
+        Progress progress = Progress.forConsole();
+
+        MavenDistribution maven;
+        try (Resolver bootstrap = Resolver.open(repository, request.settings(), Map.of(), javaVersion, null,
+                request.allowHttp(), progress)) {
+            maven = MavenDistribution.obtain(request.mavenVersion(), request.cache(), bootstrap, central.get(0));
+        }
+
+        Path project = SourceTree.materialize(request.source(), work.resolve("src"));
+        Map<String, Path> poms = ReactorReader.indexSourceTree(project.resolve("pom.xml"));
+        try (Resolver resolver = Resolver.open(repository, request.settings(), args.properties(), javaVersion,
+                new ReactorWorkspace(poms), request.allowHttp(), progress)) {
+            List<RemoteRepository> start = new ArrayList<>(request.settings().repositories(false));
+            start.addAll(central);
+            Reactor reactor = new ReactorReader(resolver, args, javaVersion, start).read(project.resolve("pom.xml"), poms);
+            new StaticClosure(resolver, maven.lifecycles(), args, request.settings().repositories(false),
+                    request.settings().repositories(true)).resolve(reactor);
+            resolver.problems().throwIfAny("artifacts the POMs name");
+
+            if (request.record()) {
+                new BuildRecorder(resolver, maven, request.javaHome())
+                        .record(project, args, knownRepositories(resolver, reactor, start), work);
+                resolver.problems().throwIfAny("artifacts the build fetched while it ran");
+            }
+            progress.finish();
+
+            List<Fetched> fetched = resolver.log().all();
+            Lock lock = Locker.lock(maven.version(), args.all(), fetched);
+            Map<String, Path> files = new LinkedHashMap<>();
+            fetched.forEach(f -> files.putIfAbsent(f.repository().id() + ' ' + f.path(), f.file()));
+            Path staged = work.resolve("m2");
+            OfflineRepository.populate(lock, e -> files.get(key(e)), staged);
+            if (request.check()) {
+                check(maven, request, staged, work);
+            }
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Path sibling = Files.createTempDirectory(out.toAbsolutePath().getParent(), "." + out.getFileName() + ".");
+            Files.delete(sibling);
+            Files.move(staged, sibling);
+            AtomicFiles.replaceDirectory(sibling, out);
+            LockFile.write(lock, lockFile);
+            return new Result(lock, progress.files(), progress.bytes());
+        }
+    }
+
+    private static String key(LockEntry e) {
+        return e.repository() + ' ' + e.path();
+    }
+
+    /** Runs the build offline in a fresh copy of the source, with the staged repository and nothing else. */
+    static void check(MavenDistribution maven, Request request, Path repository, Path work) throws IOException {
+        Path project = SourceTree.materialize(request.source(), work.resolve("check-src"));
+        Path settings = MavenRun.emptySettings(work);
+        MavenRun.run(maven, request.javaHome(), project,
+                List.of("-o", "-s", settings.toString(), "-Dmaven.repo.local=" + repository.toAbsolutePath()),
+                request.mavenArgs(), work.resolve("check.log"), "the offline check build (mvn -o with the closure only)");
+    }
+
+    /** Repositories the recording build may ask for: the reactor's, the settings', and any that served a file. */
+    private static Map<String, RemoteRepository> knownRepositories(Resolver resolver, Reactor reactor,
+            List<RemoteRepository> start) {
+        List<RemoteRepository> declared = new ArrayList<>(start);
+        reactor.modules().forEach(m -> {
+            m.model().getRepositories().forEach(r -> declared.add(Resolver.repository(r.getId(), r.getUrl(), false)));
+            m.model().getPluginRepositories().forEach(r -> declared.add(Resolver.repository(r.getId(), r.getUrl(), false)));
+        });
+        resolver.log().all().forEach(f -> declared.add(Resolver.repository(f.repository().id(), f.repository().url(), false)));
+        Map<String, RemoteRepository> byId = new LinkedHashMap<>();
+        for (RemoteRepository r : resolver.effective(declared)) {
+            byId.putIfAbsent(r.getId(), r);
+        }
+        return byId;
+    }
+}

@@ -1,0 +1,122 @@
+package org.portkit.closure;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.metadata.DefaultMetadata;
+import org.eclipse.aether.metadata.Metadata;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.portkit.io.Hashing;
+import org.portkit.resolve.Layout;
+import org.portkit.resolve.Resolver;
+
+/**
+ * A Maven repository on loopback that stands in for every repository of a build while Maven runs
+ * it once, online: {@code /ID/path} is answered from repository ID through portkit's resolver, so
+ * every file Maven asks for is verified, cached and written to the fetch log. {@code /_/path} is
+ * for repositories the POMs did not reveal beforehand; it tries every known one in turn.
+ */
+final class RecordingMirror implements AutoCloseable {
+    static final String ANY = "_";
+    private static final Map<String, String> CHECKSUMS = Map.of(".sha1", "SHA-1", ".md5", "MD5",
+            ".sha256", "SHA-256", ".sha512", "SHA-512");
+
+    private final Resolver resolver;
+    private final Map<String, RemoteRepository> repositories;
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(8);
+
+    RecordingMirror(Resolver resolver, Map<String, RemoteRepository> repositories) throws IOException {
+        this.resolver = resolver;
+        this.repositories = repositories;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    String url(String repositoryId) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + repositoryId + "/";
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String uri = exchange.getRequestURI().getPath();
+            int slash = uri.indexOf('/', 1);
+            if (slash < 0 || !(exchange.getRequestMethod().equals("GET") || exchange.getRequestMethod().equals("HEAD"))) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            String id = uri.substring(1, slash);
+            String path = uri.substring(slash + 1);
+            List<RemoteRepository> candidates = id.equals(ANY) ? new ArrayList<>(repositories.values())
+                    : repositories.containsKey(id) ? List.of(repositories.get(id)) : List.of();
+            String suffix = CHECKSUMS.keySet().stream().filter(path::endsWith).findFirst().orElse(null);
+            Path file = serve(suffix == null ? path : path.substring(0, path.length() - suffix.length()), candidates);
+            if (file == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            byte[] body = suffix == null ? null
+                    : Hashing.hex(CHECKSUMS.get(suffix), file).getBytes(StandardCharsets.US_ASCII);
+            long length = body != null ? body.length : Files.size(file);
+            boolean head = exchange.getRequestMethod().equals("HEAD");
+            exchange.sendResponseHeaders(200, head ? -1 : length);
+            if (!head) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    if (body != null) {
+                        out.write(body);
+                    } else {
+                        Files.copy(file, out);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The verified file behind a repository path, or null when no candidate repository has it. */
+    private Path serve(String path, List<RemoteRepository> candidates) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (name.endsWith(".asc") || name.isEmpty()) {
+            return null;
+        }
+        for (RemoteRepository repository : candidates) {
+            if (name.startsWith("maven-metadata")) {
+                String[] dirs = path.split("/");
+                Metadata metadata = new DefaultMetadata(String.join(".", Arrays.copyOf(dirs, dirs.length - 1)),
+                        "maven-metadata.xml", Metadata.Nature.RELEASE);
+                Path file = resolver.tryMetadata(metadata, repository);
+                if (file != null) {
+                    return file;
+                }
+            } else {
+                Artifact artifact = Layout.artifact(path);
+                ArtifactResult r = artifact == null ? null : resolver.tryResolve(artifact, repository);
+                if (r != null && r.isResolved()) {
+                    return r.getArtifact().getPath();
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

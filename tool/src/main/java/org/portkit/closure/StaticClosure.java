@@ -1,0 +1,187 @@
+package org.portkit.closure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Extension;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Plugin;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.artifact.ArtifactType;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyFilter;
+import org.eclipse.aether.graph.Exclusion;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.VersionRangeResult;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+import org.portkit.maven.Lifecycles;
+import org.portkit.maven.MavenArgs;
+import org.portkit.model.Module;
+import org.portkit.model.Reactor;
+import org.portkit.resolve.Resolver;
+
+/**
+ * What can be known from the POMs alone: each module's dependencies (all scopes, with management,
+ * exclusions, optional and classifiers), the plugins its packaging binds by default in this Maven
+ * for the requested phases, the plugins it declares with their own dependencies, build extensions,
+ * and plugins named on the command line. Everything resolved lands in the resolver's fetch log.
+ * What plugins resolve while they run is not visible here: {@link BuildRecorder} covers that.
+ */
+public final class StaticClosure {
+    private final Resolver resolver;
+    private final Lifecycles lifecycles;
+    private final MavenArgs args;
+    private final List<RemoteRepository> extraRepositories;
+    private final List<RemoteRepository> extraPluginRepositories;
+
+    public StaticClosure(Resolver resolver, Lifecycles lifecycles, MavenArgs args,
+            List<RemoteRepository> settingsRepositories, List<RemoteRepository> settingsPluginRepositories) {
+        this.resolver = resolver;
+        this.lifecycles = lifecycles;
+        this.args = args;
+        this.extraRepositories = settingsRepositories;
+        this.extraPluginRepositories = settingsPluginRepositories;
+    }
+
+    public void resolve(Reactor reactor) {
+        refuseSnapshots(reactor);
+        for (Module module : reactor.modules()) {
+            Model model = module.model();
+            List<RemoteRepository> repositories = repositories(model.getRepositories(), extraRepositories);
+            List<RemoteRepository> pluginRepositories = repositories(model.getPluginRepositories(), extraPluginRepositories);
+
+            CollectRequest dependencies = new CollectRequest();
+            dependencies.setRootArtifact(new DefaultArtifact(model.getGroupId(), model.getArtifactId(), "pom", model.getVersion()));
+            model.getDependencies().stream().filter(d -> !"system".equals(d.getScope()))
+                    .forEach(d -> dependencies.addDependency(dependency(d)));
+            if (model.getDependencyManagement() != null) {
+                model.getDependencyManagement().getDependencies().forEach(d -> dependencies.addManagedDependency(dependency(d)));
+            }
+            dependencies.setRepositories(repositories);
+            resolver.resolveGraph(dependencies, (node, parents) -> node.getArtifact() == null
+                    || !reactor.contains(node.getArtifact().getGroupId(), node.getArtifact().getArtifactId(),
+                            node.getArtifact().getBaseVersion()));
+
+            for (Plugin plugin : plugins(model).values()) {
+                resolvePlugin(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion(),
+                        plugin.getDependencies(), pluginRepositories);
+            }
+            Build build = model.getBuild();
+            for (Extension e : build == null ? List.<Extension>of() : build.getExtensions()) {
+                resolvePlugin(e.getGroupId(), e.getArtifactId(), e.getVersion(), List.of(), pluginRepositories);
+            }
+        }
+    }
+
+    /** Plugins of a module by "groupId:artifactId": default bindings, declared plugins, command-line goals. */
+    private Map<String, Plugin> plugins(Model model) {
+        Map<String, Plugin> declared = new LinkedHashMap<>();
+        Map<String, Plugin> managed = new LinkedHashMap<>();
+        if (model.getBuild() != null) {
+            model.getBuild().getPlugins().forEach(p -> declared.put(p.getKey(), p));
+            if (model.getBuild().getPluginManagement() != null) {
+                model.getBuild().getPluginManagement().getPlugins().forEach(p -> managed.put(p.getKey(), p));
+            }
+        }
+        Map<String, Plugin> result = new LinkedHashMap<>();
+        List<String> bound = new ArrayList<>(lifecycles.defaultPlugins(model.getPackaging(), args.tasks()));
+        for (String task : args.tasks()) {
+            String[] parts = task.split(":");
+            if (parts.length == 3 || parts.length == 4) {
+                bound.add(parts[0] + ':' + parts[1] + (parts.length == 4 ? ':' + parts[2] : ""));
+            }
+        }
+        for (String gav : bound) {
+            String[] p = gav.split(":");
+            Plugin plugin = new Plugin();
+            plugin.setGroupId(p[0]);
+            plugin.setArtifactId(p[1]);
+            plugin.setVersion(p.length > 2 ? p[2] : null);
+            result.put(plugin.getKey(), plugin);
+        }
+        for (Plugin p : declared.values()) {
+            result.put(p.getKey(), p.clone());
+        }
+        for (Plugin p : result.values()) {
+            Plugin m = managed.get(p.getKey());
+            Plugin d = declared.get(p.getKey());
+            if (d == null && m != null) {
+                p.setDependencies(m.getDependencies());
+            }
+            if ((d == null || d.getVersion() == null) && m != null && m.getVersion() != null) {
+                p.setVersion(m.getVersion());
+            }
+        }
+        return result;
+    }
+
+    private void resolvePlugin(String groupId, String artifactId, String version,
+            List<org.apache.maven.model.Dependency> extra, List<RemoteRepository> repositories) {
+        if (version == null || version.isEmpty()) {
+            // Maven 3 takes the newest release from the repository metadata, with a warning.
+            VersionRangeResult range = resolver.versions(
+                    new DefaultArtifact(groupId, artifactId, "jar", "[0,)"), repositories);
+            if (range == null) {
+                return;
+            }
+            version = range.getVersions().stream().map(Object::toString).filter(v -> !v.endsWith("-SNAPSHOT"))
+                    .reduce((a, b) -> b).orElse(null);
+            if (version == null) {
+                return;
+            }
+        }
+        CollectRequest request = new CollectRequest();
+        request.setRoot(new Dependency(new DefaultArtifact(groupId, artifactId, "jar", version), "runtime"));
+        extra.forEach(d -> request.addDependency(dependency(d)));
+        request.setRepositories(repositories);
+        // Maven's core provides its own API to plugins: those jars are never resolved for a plugin.
+        DependencyFilter notCore = (node, parents) -> node.getArtifact() == null
+                || !lifecycles.isCoreExport(node.getArtifact().getGroupId() + ':' + node.getArtifact().getArtifactId());
+        resolver.resolveGraph(request, notCore);
+    }
+
+    private List<RemoteRepository> repositories(List<org.apache.maven.model.Repository> declared, List<RemoteRepository> extra) {
+        List<RemoteRepository> result = new ArrayList<>();
+        for (org.apache.maven.model.Repository r : declared) {
+            result.add(Resolver.repository(r.getId(), r.getUrl(), false));
+        }
+        result.addAll(extra);
+        return resolver.effective(result);
+    }
+
+    private Dependency dependency(org.apache.maven.model.Dependency d) {
+        ArtifactType type = resolver.session().getArtifactTypeRegistry().get(d.getType());
+        if (type == null) {
+            type = new org.eclipse.aether.artifact.DefaultArtifactType(d.getType());
+        }
+        String classifier = d.getClassifier() != null ? d.getClassifier() : type.getClassifier();
+        Artifact artifact = new DefaultArtifact(d.getGroupId(), d.getArtifactId(), classifier, type.getExtension(),
+                d.getVersion(), type);
+        List<Exclusion> exclusions = d.getExclusions().stream()
+                .map(e -> new Exclusion(e.getGroupId(), e.getArtifactId(), "*", "*")).toList();
+        return new Dependency(artifact, d.getScope(), d.isOptional(), exclusions);
+    }
+
+    /** A SNAPSHOT outside the reactor changes under the port's feet: it cannot be pinned. */
+    private static void refuseSnapshots(Reactor reactor) {
+        TreeSet<String> snapshots = new TreeSet<>();
+        for (Module m : reactor.modules()) {
+            for (org.apache.maven.model.Dependency d : m.model().getDependencies()) {
+                if (d.getVersion() != null && d.getVersion().endsWith("-SNAPSHOT")
+                        && !reactor.contains(d.getGroupId(), d.getArtifactId(), d.getVersion())) {
+                    snapshots.add("  " + d.getManagementKey() + ":" + d.getVersion() + " (in " + m.pom() + ")");
+                }
+            }
+        }
+        if (!snapshots.isEmpty()) {
+            throw new PortkitException(ExitStatus.BAD_INPUT, "SNAPSHOT dependencies outside the reactor cannot be pinned:\n"
+                    + String.join("\n", snapshots) + "\nDepend on released versions, or add the module to the reactor.");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.portkit.lock;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.eclipse.aether.artifact.Artifact;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+import org.portkit.io.Hashing;
+import org.portkit.resolve.Fetched;
+import org.portkit.resolve.Layout;
+
+/** Pins a closure: hashes every fetched file and writes down where it came from. */
+public final class Locker {
+    /** Preferred when the same bytes came from several repositories: the one every mirror carries. */
+    private static final String CENTRAL = "central";
+
+    private Locker() {}
+
+    public static Lock lock(String mavenVersion, List<String> args, Collection<Fetched> fetched) {
+        Map<String, Fetched> byPath = new TreeMap<>();
+        Map<String, String> digests = new TreeMap<>();
+        TreeSet<String> conflicts = new TreeSet<>();
+        for (Fetched f : fetched.stream().sorted((a, b) -> a.repository().id().compareTo(b.repository().id())).toList()) {
+            String sha = Hashing.sha256(f.file());
+            Fetched seen = byPath.get(f.path());
+            if (seen == null) {
+                byPath.put(f.path(), f);
+                digests.put(f.path(), sha);
+            } else if (!digests.get(f.path()).equals(sha)) {
+                conflicts.add("  " + f.path() + ": " + seen.repository().id() + " and " + f.repository().id());
+            } else if (f.repository().id().equals(CENTRAL)) {
+                byPath.put(f.path(), f);
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new PortkitException(ExitStatus.CHECKSUM, "repositories serve different bytes under the same coordinates,"
+                    + " so an offline build could not tell which is meant:\n" + String.join("\n", conflicts)
+                    + "\nRemove the repository that republishes these artifacts, or exclude them.");
+        }
+        TreeMap<String, String> repositories = new TreeMap<>();
+        TreeSet<LockEntry> files = new TreeSet<>();
+        TreeSet<PluginPrefix> prefixes = new TreeSet<>();
+        for (Fetched f : byPath.values()) {
+            repositories.put(f.repository().id(), f.repository().url());
+            try {
+                files.add(new LockEntry(f.repository().id(), f.path(), digests.get(f.path()), Files.size(f.file())));
+            } catch (IOException e) {
+                throw new PortkitException(ExitStatus.INTERNAL, "cannot read " + f.file() + ": " + e.getMessage(), e);
+            }
+            PluginPrefix prefix = prefix(f);
+            if (prefix != null) {
+                prefixes.add(prefix);
+            }
+        }
+        return new Lock(mavenVersion, args, repositories, prefixes, files);
+    }
+
+    /** The goal prefix a Maven plugin jar declares, or null for any other file. */
+    private static PluginPrefix prefix(Fetched f) {
+        Artifact a = Layout.artifact(f.path());
+        if (a == null || !a.getExtension().equals("jar") || !a.getClassifier().isEmpty()) {
+            return null;
+        }
+        try (JarFile jar = new JarFile(f.file().toFile())) {
+            ZipEntry descriptor = jar.getEntry("META-INF/maven/plugin.xml");
+            if (descriptor == null) {
+                return null;
+            }
+            try (InputStream in = jar.getInputStream(descriptor)) {
+                DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+                dbf.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+                var nodes = dbf.newDocumentBuilder().parse(in).getDocumentElement().getElementsByTagName("goalPrefix");
+                String prefix = nodes.getLength() == 0 ? "" : nodes.item(0).getTextContent().trim();
+                return prefix.isEmpty() ? null : new PluginPrefix(a.getGroupId(), prefix, a.getArtifactId());
+            }
+        } catch (Exception e) {
+            return null; // not a readable jar: not a plugin as far as prefixes go
+        }
+    }
+}

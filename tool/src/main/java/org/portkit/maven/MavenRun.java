@@ -1,0 +1,74 @@
+package org.portkit.maven;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+
+/** Runs a Maven distribution on a project, its output kept in a log file. */
+public final class MavenRun {
+    private MavenRun() {}
+
+    /**
+     * Runs {@code mvn -B} with the given options and build arguments in {@code project}; fails with
+     * the tail of the log when Maven fails.
+     */
+    public static void run(MavenDistribution maven, Path javaHome, Path project, List<String> options,
+            List<String> buildArgs, Path log, String what) {
+        List<String> command = new ArrayList<>(List.of(maven.mvn().toString(), "-B", "-e"));
+        command.addAll(options);
+        command.addAll(buildArgs);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("JAVA_HOME", javaHome.toString());
+        // The user's own Maven settings must not leak into a run that portkit controls.
+        pb.environment().remove("MAVEN_ARGS");
+        pb.environment().remove("MAVEN_OPTS");
+        int status;
+        try {
+            status = pb.start().waitFor();
+        } catch (IOException e) {
+            throw new PortkitException(ExitStatus.INTERNAL, "cannot run " + maven.mvn() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PortkitException(ExitStatus.INTERNAL, "interrupted while Maven ran " + what);
+        }
+        if (status != 0) {
+            throw new PortkitException(ExitStatus.BUILD_FAILED, what + " failed (Maven exit status " + status
+                    + "). Full log: " + log + "\nLast lines:\n" + tail(log, 30));
+        }
+    }
+
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The version of the JDK at {@code javaHome}, from its {@code release} file. */
+    public static String javaVersion(Path javaHome) {
+        try {
+            for (String line : Files.readAllLines(javaHome.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                }
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        throw new PortkitException(ExitStatus.BAD_INPUT, javaHome + " is not a JDK (no JAVA_VERSION in its release file);"
+                + " pass --java-home pointing at a JDK");
+    }
+
+    /** A settings.xml with no mirrors, servers or profiles: what a ports build has. */
+    public static Path emptySettings(Path dir) throws IOException {
+        return Files.writeString(dir.resolve("empty-settings.xml"), "<settings/>\n");
+    }
+}

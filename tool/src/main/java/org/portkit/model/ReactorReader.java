@@ -1,0 +1,153 @@
+package org.portkit.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.maven.model.Model;
+import org.apache.maven.model.Profile;
+import org.apache.maven.model.building.DefaultModelBuilderFactory;
+import org.apache.maven.model.building.DefaultModelBuildingRequest;
+import org.apache.maven.model.building.ModelBuilder;
+import org.apache.maven.model.building.ModelBuildingException;
+import org.apache.maven.model.building.ModelBuildingRequest;
+import org.apache.maven.model.building.ModelProblem;
+import org.apache.maven.model.io.DefaultModelReader;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+import org.portkit.maven.MavenArgs;
+import org.portkit.resolve.Resolver;
+
+/**
+ * Reads a project into a {@link Reactor} with Maven's own model builder: parents (also those not
+ * reachable by relativePath), imported BOMs, properties, and profiles activated explicitly, by
+ * property or by JDK are all Maven's doing, not portkit's.
+ */
+public final class ReactorReader {
+    private final Resolver resolver;
+    private final MavenArgs args;
+    private final String javaVersion;
+    private final List<RemoteRepository> repositories;
+    private final ModelBuilder builder = new DefaultModelBuilderFactory().newInstance();
+
+    /**
+     * @param repositories what Maven would start from: settings.xml profile repositories, then central
+     */
+    public ReactorReader(Resolver resolver, MavenArgs args, String javaVersion, List<RemoteRepository> repositories) {
+        this.resolver = resolver;
+        this.args = args;
+        this.javaVersion = javaVersion;
+        this.repositories = repositories;
+    }
+
+    /** The repositories of Maven's super POM (that is, central), read from the model builder itself. */
+    public static List<RemoteRepository> superPomRepositories() {
+        try (InputStream in = ModelBuilder.class.getResourceAsStream("/org/apache/maven/model/pom-4.0.0.xml")) {
+            Model superPom = new DefaultModelReader().read(in, Map.of());
+            return superPom.getRepositories().stream()
+                    .map(r -> Resolver.repository(r.getId(), r.getUrl(), false)).toList();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot read Maven's super POM from the model builder", e);
+        }
+    }
+
+    public Reactor read(Path rootPom, Map<String, Path> poms) {
+        List<Module> modules = new ArrayList<>();
+        Deque<Path> todo = new ArrayDeque<>(List.of(rootPom.toAbsolutePath().normalize()));
+        Set<Path> seen = new LinkedHashSet<>();
+        while (!todo.isEmpty()) {
+            Path pom = todo.removeFirst();
+            if (!seen.add(pom)) {
+                continue;
+            }
+            Model model = effective(pom, poms);
+            modules.add(new Module(pom, model));
+            for (String m : model.getModules()) {
+                todo.add(modulePom(pom, m));
+            }
+        }
+        return new Reactor(List.copyOf(modules), poms);
+    }
+
+    private Model effective(Path pom, Map<String, Path> poms) {
+        DefaultModelBuildingRequest request = new DefaultModelBuildingRequest();
+        request.setPomFile(pom.toFile());
+        request.setModelResolver(new RepositoryModelResolver(resolver, poms, repositories));
+        request.setValidationLevel(ModelBuildingRequest.VALIDATION_LEVEL_MAVEN_3_0);
+        request.setProcessPlugins(true);
+        request.setLocationTracking(false);
+        Properties system = new Properties();
+        system.putAll(System.getProperties());
+        system.setProperty("java.version", javaVersion);
+        request.setSystemProperties(system);
+        Properties user = new Properties();
+        user.putAll(args.properties());
+        request.setUserProperties(user);
+        request.setActiveProfileIds(List.copyOf(args.activeProfiles()));
+        request.setInactiveProfileIds(List.copyOf(args.inactiveProfiles()));
+        try {
+            return builder.build(request).getEffectiveModel();
+        } catch (ModelBuildingException e) {
+            resolver.problems().throwIfAny("POMs needed to read " + pom);
+            StringBuilder why = new StringBuilder();
+            for (ModelProblem p : e.getProblems()) {
+                if (p.getSeverity() != ModelProblem.Severity.WARNING) {
+                    why.append("\n  ").append(p.getMessage());
+                }
+            }
+            throw new PortkitException(ExitStatus.BAD_INPUT, "Maven cannot read the project at " + pom + ":" + why);
+        }
+    }
+
+    /**
+     * Every POM of the source tree reachable through modules (in any profile), by coordinates, so
+     * that reactor parents and inter-module dependencies are found on disk whatever their relativePath.
+     */
+    public static Map<String, Path> indexSourceTree(Path rootPom) {
+        Map<String, Path> poms = new TreeMap<>();
+        Deque<Path> todo = new ArrayDeque<>(List.of(rootPom.toAbsolutePath().normalize()));
+        Set<Path> seen = new LinkedHashSet<>();
+        DefaultModelReader reader = new DefaultModelReader();
+        while (!todo.isEmpty()) {
+            Path pom = todo.removeFirst();
+            if (!seen.add(pom) || !Files.isRegularFile(pom)) {
+                continue;
+            }
+            Model raw;
+            try {
+                raw = reader.read(pom.toFile(), Map.of(org.apache.maven.model.io.ModelReader.IS_STRICT, false));
+            } catch (IOException e) {
+                throw new PortkitException(ExitStatus.BAD_INPUT, "cannot parse " + pom + ": " + e.getMessage());
+            }
+            String groupId = raw.getGroupId() != null ? raw.getGroupId()
+                    : raw.getParent() != null ? raw.getParent().getGroupId() : null;
+            String version = raw.getVersion() != null ? raw.getVersion()
+                    : raw.getParent() != null ? raw.getParent().getVersion() : null;
+            poms.put(groupId + ':' + raw.getArtifactId() + ':' + version, pom);
+            Set<String> modules = new LinkedHashSet<>(raw.getModules());
+            for (Profile p : raw.getProfiles()) {
+                modules.addAll(p.getModules());
+            }
+            for (String m : modules) {
+                todo.add(modulePom(pom, m));
+            }
+        }
+        return new LinkedHashMap<>(poms);
+    }
+
+    private static Path modulePom(Path parentPom, String module) {
+        Path p = parentPom.getParent().resolve(module).normalize();
+        return Files.isDirectory(p) ? p.resolve("pom.xml") : p;
+    }
+}

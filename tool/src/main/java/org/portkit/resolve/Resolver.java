@@ -1,0 +1,194 @@
+package org.portkit.resolve;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.RepositorySystemSession.CloseableSession;
+import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.DependencyFilter;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.repository.RepositoryPolicy;
+import org.eclipse.aether.repository.WorkspaceReader;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.resolution.ResolutionErrorPolicy;
+import org.eclipse.aether.resolution.VersionRangeRequest;
+import org.eclipse.aether.resolution.VersionRangeResolutionException;
+import org.eclipse.aether.resolution.VersionRangeResult;
+import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.supplier.SessionBuilderSupplier;
+import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+
+/**
+ * Maven Resolver configured the way portkit needs it: a cache of its own, split by repository so
+ * that equal coordinates from different repositories never mix; every release checked once and
+ * then taken from the cache (a warm run makes no request); checksums required and verified.
+ * Every artifact it delivers is written to the {@link FetchLog}, which is what the closure is made of.
+ */
+public final class Resolver implements AutoCloseable {
+    /** Strongest first: the resolver verifies the first one the repository publishes. */
+    private static final String CHECKSUMS = "SHA-512,SHA-256,SHA-1";
+
+    private final RepositorySystem system;
+    private final CloseableSession session;
+    private final FetchLog log;
+    private final boolean allowHttp;
+    private final Problems problems = new Problems();
+
+    private Resolver(RepositorySystem system, CloseableSession session, FetchLog log, boolean allowHttp) {
+        this.system = system;
+        this.session = session;
+        this.log = log;
+        this.allowHttp = allowHttp;
+    }
+
+    /**
+     * @param cache portkit's download cache (a resolver local repository)
+     * @param settings the user's settings.xml: mirrors, proxies, credentials
+     * @param userProperties {@code -D} properties of the build, for profile activation in dependency POMs
+     * @param javaVersion the version of the JDK the build runs on, for JDK-activated profiles
+     * @param workspace the reactor's own modules, which are built rather than downloaded
+     */
+    public static Resolver open(Path cache, UserSettings settings, Map<String, String> userProperties,
+            String javaVersion, WorkspaceReader workspace, boolean allowHttp, Progress progress) {
+        RepositorySystem system = new RepositorySystemSupplier().get();
+        FetchLog log = new FetchLog();
+        Properties systemProperties = new Properties();
+        systemProperties.putAll(System.getProperties());
+        systemProperties.setProperty("java.version", javaVersion);
+        RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system).get()
+                .withLocalRepositoryBaseDirectories(cache)
+                .setOffline(false)
+                .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL)
+                .setUpdatePolicy(RepositoryPolicy.UPDATE_POLICY_NEVER)
+                .setResolutionErrorPolicy(new SimpleResolutionErrorPolicy(ResolutionErrorPolicy.CACHE_NOT_FOUND))
+                .setSystemProperties(systemProperties)
+                .setUserProperties(userProperties)
+                .setConfigProperty("aether.enhancedLocalRepository.split", true)
+                .setConfigProperty("aether.enhancedLocalRepository.splitRemoteRepository", true)
+                .setConfigProperty("aether.checksums.algorithms", CHECKSUMS)
+                .setConfigProperty("aether.connector.userAgent", "portkit")
+                .setMirrorSelector(settings.mirrorSelector())
+                .setProxySelector(settings.proxySelector())
+                .setAuthenticationSelector(settings.authenticationSelector())
+                .setWorkspaceReader(workspace)
+                .withRepositoryListener(log)
+                .withTransferListener(progress);
+        return new Resolver(system, builder.build(), log, allowHttp);
+    }
+
+    public FetchLog log() {
+        return log;
+    }
+
+    public Problems problems() {
+        return problems;
+    }
+
+    public RepositorySystem system() {
+        return system;
+    }
+
+    public RepositorySystemSession session() {
+        return session;
+    }
+
+    /** Applies mirrors, proxies and credentials; refuses plain http unless allowed. */
+    public List<RemoteRepository> effective(Collection<RemoteRepository> declared) {
+        List<RemoteRepository> result = new ArrayList<>();
+        for (RemoteRepository r : system.newResolutionRepositories(session, new ArrayList<>(declared))) {
+            if (r.getUrl().startsWith("http:") && !allowHttp) {
+                throw new PortkitException(ExitStatus.BAD_INPUT, "repository '" + r.getId() + "' at " + r.getUrl()
+                        + " is plain http: its bytes can be changed in transit. Use its https URL, or pass --allow-http"
+                        + " if you trust the network path (e.g. a repository on loopback)");
+            }
+            result.add(r);
+        }
+        return result;
+    }
+
+    /** A release repository policy: checked once, checksums required. */
+    public static RemoteRepository repository(String id, String url, boolean snapshots) {
+        RepositoryPolicy releases = new RepositoryPolicy(true, RepositoryPolicy.UPDATE_POLICY_NEVER,
+                RepositoryPolicy.CHECKSUM_POLICY_FAIL);
+        RepositoryPolicy snapshotPolicy = new RepositoryPolicy(snapshots, RepositoryPolicy.UPDATE_POLICY_NEVER,
+                RepositoryPolicy.CHECKSUM_POLICY_FAIL);
+        return new RemoteRepository.Builder(id, "default", url).setReleasePolicy(releases)
+                .setSnapshotPolicy(snapshotPolicy).build();
+    }
+
+    /** Resolves artifacts, recording each failure in {@link #problems()} rather than stopping at the first. */
+    public List<ArtifactResult> resolve(List<ArtifactRequest> requests) {
+        try {
+            return system.resolveArtifacts(session, requests);
+        } catch (ArtifactResolutionException e) {
+            problems.add(e.getResults());
+            return e.getResults().stream().filter(ArtifactResult::isResolved).toList();
+        }
+    }
+
+    /**
+     * Resolves one artifact from one repository for a client that tries repositories in turn (the
+     * recording mirror): "not found" is an answer, not a problem; transfer and checksum failures are.
+     */
+    public ArtifactResult tryResolve(Artifact artifact, RemoteRepository repository) {
+        try {
+            return system.resolveArtifact(session, new ArtifactRequest(artifact, List.of(repository), null));
+        } catch (ArtifactResolutionException e) {
+            for (ArtifactResult r : e.getResults()) {
+                for (Exception x : r.getExceptions()) {
+                    if (!(x instanceof org.eclipse.aether.transfer.ArtifactNotFoundException)) {
+                        problems.add(artifact, x);
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    public java.nio.file.Path tryMetadata(org.eclipse.aether.metadata.Metadata metadata, RemoteRepository repository) {
+        var results = system.resolveMetadata(session,
+                List.of(new org.eclipse.aether.resolution.MetadataRequest(metadata, repository, null)));
+        return results.get(0).isResolved() ? results.get(0).getMetadata().getPath() : null;
+    }
+
+    public ArtifactResult resolve(Artifact artifact, List<RemoteRepository> repositories) {
+        List<ArtifactResult> r = resolve(List.of(new ArtifactRequest(artifact, repositories, null)));
+        return r.isEmpty() ? null : r.get(0);
+    }
+
+    /** Collects and resolves a dependency graph; failures go to {@link #problems()}. */
+    public void resolveGraph(CollectRequest collect, DependencyFilter filter) {
+        try {
+            system.resolveDependencies(session, new DependencyRequest(collect, filter));
+        } catch (DependencyResolutionException e) {
+            problems.add(e);
+        }
+    }
+
+    public VersionRangeResult versions(Artifact artifact, List<RemoteRepository> repositories) {
+        try {
+            return system.resolveVersionRange(session, new VersionRangeRequest(artifact, repositories, null));
+        } catch (VersionRangeResolutionException e) {
+            problems.add(artifact, e);
+            return e.getResult();
+        }
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        system.shutdown();
+    }
+}
