@@ -22,6 +22,7 @@ import org.portkit.maven.MavenRun;
 import org.portkit.model.Reactor;
 import org.portkit.model.ReactorReader;
 import org.portkit.model.ReactorWorkspace;
+import org.portkit.model.Repositories;
 import org.portkit.resolve.Fetched;
 import org.portkit.resolve.Progress;
 import org.portkit.resolve.Resolver;
@@ -131,10 +132,10 @@ public final class ClosureEngine {
             List<RemoteRepository> start) {
         List<RemoteRepository> declared = new ArrayList<>(start);
         reactor.modules().forEach(m -> {
-            m.model().getRepositories().forEach(r -> declared.add(Resolver.repository(r.getId(), r.getUrl(), false)));
-            m.model().getPluginRepositories().forEach(r -> declared.add(Resolver.repository(r.getId(), r.getUrl(), false)));
+            m.model().getRepositories().forEach(r -> declared.add(Repositories.of(r)));
+            m.model().getPluginRepositories().forEach(r -> declared.add(Repositories.of(r)));
         });
-        resolver.log().all().forEach(f -> declared.add(Resolver.repository(f.repository().id(), f.repository().url(), false)));
+        resolver.log().all().forEach(f -> declared.add(Resolver.repository(f.repository().id(), f.repository().url(), true, false)));
         Map<String, RemoteRepository> byId = new LinkedHashMap<>();
         for (RemoteRepository r : resolver.effective(declared)) {
             byId.putIfAbsent(r.getId(), r);

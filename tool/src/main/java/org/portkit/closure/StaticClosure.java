@@ -24,6 +24,7 @@ import org.portkit.maven.Lifecycles;
 import org.portkit.maven.MavenArgs;
 import org.portkit.model.Module;
 import org.portkit.model.Reactor;
+import org.portkit.model.Repositories;
 import org.portkit.resolve.Resolver;
 
 /**
@@ -105,16 +106,25 @@ public final class StaticClosure {
             plugin.setVersion(p.length > 2 ? p[2] : null);
             result.put(plugin.getKey(), plugin);
         }
-        for (Plugin p : declared.values()) {
-            result.put(p.getKey(), p.clone());
+        for (Plugin d : declared.values()) {
+            Plugin byDefault = result.get(d.getKey());
+            Plugin p = d.clone();
+            if (p.getVersion() == null && byDefault != null) {
+                p.setVersion(byDefault.getVersion());
+            }
+            result.put(p.getKey(), p);
         }
+        // Management wins over the default binding's version, as Maven's lifecycle injection merges it.
         for (Plugin p : result.values()) {
             Plugin m = managed.get(p.getKey());
             Plugin d = declared.get(p.getKey());
-            if (d == null && m != null) {
+            if (m == null) {
+                continue;
+            }
+            if (d == null) {
                 p.setDependencies(m.getDependencies());
             }
-            if ((d == null || d.getVersion() == null) && m != null && m.getVersion() != null) {
+            if ((d == null || d.getVersion() == null) && m.getVersion() != null) {
                 p.setVersion(m.getVersion());
             }
         }
@@ -149,7 +159,7 @@ public final class StaticClosure {
     private List<RemoteRepository> repositories(List<org.apache.maven.model.Repository> declared, List<RemoteRepository> extra) {
         List<RemoteRepository> result = new ArrayList<>();
         for (org.apache.maven.model.Repository r : declared) {
-            result.add(Resolver.repository(r.getId(), r.getUrl(), false));
+            result.add(Repositories.of(r));
         }
         result.addAll(extra);
         return resolver.effective(result);

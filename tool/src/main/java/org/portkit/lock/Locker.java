@@ -27,6 +27,13 @@ public final class Locker {
     private Locker() {}
 
     public static Lock lock(String mavenVersion, List<String> args, Collection<Fetched> fetched) {
+        TreeSet<String> snapshots = new TreeSet<>();
+        fetched.stream().filter(f -> f.path().matches(".*/[^/]*-SNAPSHOT/[^/]*")).forEach(f -> snapshots.add("  " + f.path()));
+        if (!snapshots.isEmpty()) {
+            throw new PortkitException(ExitStatus.BAD_INPUT, "the build needs SNAPSHOT artifacts from outside the reactor,"
+                    + " which change without notice and cannot be pinned:\n" + String.join("\n", snapshots)
+                    + "\nDepend on released versions.");
+        }
         Map<String, Fetched> byPath = new TreeMap<>();
         Map<String, String> digests = new TreeMap<>();
         TreeSet<String> conflicts = new TreeSet<>();

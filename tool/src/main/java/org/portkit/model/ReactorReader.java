@@ -56,7 +56,7 @@ public final class ReactorReader {
         try (InputStream in = ModelBuilder.class.getResourceAsStream("/org/apache/maven/model/pom-4.0.0.xml")) {
             Model superPom = new DefaultModelReader().read(in, Map.of());
             return superPom.getRepositories().stream()
-                    .map(r -> Resolver.repository(r.getId(), r.getUrl(), false)).toList();
+                    .map(Repositories::of).toList();
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("cannot read Maven's super POM from the model builder", e);
         }

@@ -80,7 +80,7 @@ final class RepositoryModelResolver implements ModelResolver {
 
     @Override
     public void addRepository(Repository repository, boolean replace) {
-        RemoteRepository r = Resolver.repository(repository.getId(), repository.getUrl(), false);
+        RemoteRepository r = Repositories.of(repository);
         for (int i = 0; i < repositories.size(); i++) {
             if (repositories.get(i).getId().equals(r.getId())) {
                 if (replace) {

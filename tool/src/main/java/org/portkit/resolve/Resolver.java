@@ -118,13 +118,13 @@ public final class Resolver implements AutoCloseable {
         return result;
     }
 
-    /** A release repository policy: checked once, checksums required. */
-    public static RemoteRepository repository(String id, String url, boolean snapshots) {
-        RepositoryPolicy releases = new RepositoryPolicy(true, RepositoryPolicy.UPDATE_POLICY_NEVER,
+    /** A repository whose files are checked once and must carry checksums. */
+    public static RemoteRepository repository(String id, String url, boolean releases, boolean snapshots) {
+        RepositoryPolicy releasePolicy = new RepositoryPolicy(releases, RepositoryPolicy.UPDATE_POLICY_NEVER,
                 RepositoryPolicy.CHECKSUM_POLICY_FAIL);
         RepositoryPolicy snapshotPolicy = new RepositoryPolicy(snapshots, RepositoryPolicy.UPDATE_POLICY_NEVER,
                 RepositoryPolicy.CHECKSUM_POLICY_FAIL);
-        return new RemoteRepository.Builder(id, "default", url).setReleasePolicy(releases)
+        return new RemoteRepository.Builder(id, "default", url).setReleasePolicy(releasePolicy)
                 .setSnapshotPolicy(snapshotPolicy).build();
     }
 

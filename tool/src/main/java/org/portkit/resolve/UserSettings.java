@@ -95,7 +95,9 @@ public final class UserSettings {
                     || (p.getActivation() != null && p.getActivation().isActiveByDefault());
             if (active) {
                 for (org.apache.maven.settings.Repository r : plugins ? p.getPluginRepositories() : p.getRepositories()) {
-                    result.add(Resolver.repository(r.getId(), r.getUrl(), false));
+                    result.add(Resolver.repository(r.getId(), r.getUrl(),
+                            r.getReleases() == null || r.getReleases().isEnabled(),
+                            r.getSnapshots() == null || r.getSnapshots().isEnabled()));
                 }
             }
         }

@@ -1,0 +1,310 @@
+#!/usr/bin/env bash
+# closure-benchmark.sh: compares portkit's offline closure against
+# `mvn dependency:go-offline` (maven-dependency-plugin 3.8.1, Maven 3.9.16)
+# on real projects. Run by hand; it takes 15-30 minutes and needs Maven Central.
+#
+# For each project it measures:
+#   portkit  cold resolve time (empty --cache), warm resolve time (same cache,
+#            new --out), files and bytes in its output repository, and whether
+#            `mvn -o` builds a fresh unpack of the source with only that repository;
+#   go-offline time into an empty local repository, files and bytes in that
+#            repository (without _remote.repositories, *.lastUpdated,
+#            resolver-status.properties), and whether `mvn -o` builds a fresh
+#            unpack with only that repository.
+# Every Maven run uses an empty settings file (-s), so ~/.m2/settings.xml plays no part.
+#
+# Environment:
+#   BENCH_DIR       work directory (default /tmp/portkit-bench); logs and results stay there
+#   PORTKIT         portkit launcher (default: the one next to this script's directory)
+#   PORTKIT_SNAPSHOT=0  run the launcher itself instead of a snapshot of its jar
+#                   (by default the launcher is built once, then its jar and lib/ are
+#                   copied to BENCH_DIR so concurrent source edits cannot trigger a
+#                   rebuild in the middle of a timed run)
+#   BENCH_PROJECTS  space-separated subset of project names (default: all)
+#   SYSTEM_MVN      Maven used only to fetch the inputs (default: mvn on PATH)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+BENCH_DIR=${BENCH_DIR:-/tmp/portkit-bench}
+PORTKIT=${PORTKIT:-$here/../portkit}
+PORTKIT_SNAPSHOT=${PORTKIT_SNAPSHOT:-1}
+SYSTEM_MVN=${SYSTEM_MVN:-mvn}
+
+MAVEN_VERSION=3.9.16
+DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+BUILD_ARGS=(-DskipTests -Dspotless.check.skip=true package)
+
+DEFAULT_JDK=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
+
+# name | artifact for dependency:copy (g:a:v:type:classifier) | JDK
+PROJECTS=(
+  "maven-dependency-plugin-3.8.1|org.apache.maven.plugins:maven-dependency-plugin:3.8.1:zip:source-release|$DEFAULT_JDK"
+  "maven-resolver-2.0.17|org.apache.maven.resolver:maven-resolver:2.0.17:zip:source-release|$JDK25"
+)
+
+mkdir -p "$BENCH_DIR"
+BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
+DIST=$BENCH_DIR/dist
+SETTINGS=$BENCH_DIR/empty-settings.xml
+mkdir -p "$DIST"
+echo '<settings/>' >"$SETTINGS"
+# Maven 3.9 also reads MAVEN_ARGS; keep the runs comparable.
+unset MAVEN_ARGS
+
+FAILURES=()   # "what: log path"
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# timed LOG CMD...: runs CMD with stdout+stderr to LOG; sets T_RC and T_SECS.
+timed() {
+  local out=$1; shift
+  local t0 t1
+  T_RC=0
+  t0=$(date +%s.%N)
+  "$@" >"$out" 2>&1 </dev/null || T_RC=$?
+  t1=$(date +%s.%N)
+  T_SECS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+}
+
+# mvn_in DIR JAVA_HOME MVN-ARGS...: runs the benchmark's Maven 3.9.16 in DIR.
+mvn_in() {
+  local dir=$1 jdk=$2; shift 2
+  (cd "$dir" && JAVA_HOME="$jdk" "$MVN" -B -s "$SETTINGS" "$@")
+}
+
+# fresh_unpack ZIP DEST: unpacks ZIP into an empty DEST; prints the project directory.
+fresh_unpack() {
+  local zip=$1 dest=$2 top
+  rm -rf "$dest"
+  mkdir -p "$dest"
+  unzip -q "$zip" -d "$dest"
+  top=$(find "$dest" -mindepth 1 -maxdepth 1 -type d)
+  if [ "$(printf '%s\n' "$top" | wc -l)" -ne 1 ] || [ ! -f "$top/pom.xml" ]; then
+    echo "unexpected layout in $zip" >&2
+    return 1
+  fi
+  printf '%s\n' "$top"
+}
+
+# repo_stats DIR: prints "FILES BYTES" of the repository's artifacts, leaving out
+# Maven's bookkeeping files.
+repo_stats() {
+  if [ ! -d "$1" ]; then echo "0 0"; return; fi
+  find "$1" -type f ! -name _remote.repositories ! -name '*.lastUpdated' \
+      ! -name resolver-status.properties -printf '%s\n' |
+    awk '{ n++; b += $1 } END { printf "%d %d\n", n, b }'
+}
+
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
+
+# fetch ARTIFACT: copies ARTIFACT from Maven Central into $DIST (system Maven).
+fetch() {
+  local artifact=$1 name=${1//:/_}
+  local marker=$DIST/.$name.done
+  [ -f "$marker" ] && return 0
+  log "fetching $artifact"
+  if ! "$SYSTEM_MVN" -B -s "$SETTINGS" -Dmaven.repo.local="$BENCH_DIR/fetch-m2" \
+      "$DEP_PLUGIN:copy" -Dartifact="$artifact" -DoutputDirectory="$DIST" \
+      >"$BENCH_DIR/fetch-$name.log" 2>&1 </dev/null; then
+    echo "fetching $artifact failed; log: $BENCH_DIR/fetch-$name.log" >&2
+    exit 1
+  fi
+  touch "$marker"
+}
+
+# ---------------------------------------------------------------- inputs
+fetch "org.apache.maven:apache-maven:$MAVEN_VERSION:tar.gz:bin"
+MAVEN_HOME=$BENCH_DIR/apache-maven-$MAVEN_VERSION
+if [ ! -x "$MAVEN_HOME/bin/mvn" ]; then
+  rm -rf "$MAVEN_HOME"
+  tar -xzf "$DIST/apache-maven-$MAVEN_VERSION-bin.tar.gz" -C "$BENCH_DIR"
+fi
+MVN=$MAVEN_HOME/bin/mvn
+"$MVN" -v 2>/dev/null | grep -q "Apache Maven $MAVEN_VERSION" || { echo "$MVN is not Maven $MAVEN_VERSION" >&2; exit 1; }
+
+for p in "${PROJECTS[@]}"; do
+  IFS='|' read -r _ artifact _ <<<"$p"
+  fetch "$artifact"
+done
+
+# ---------------------------------------------------------------- portkit
+if [ "$PORTKIT_SNAPSHOT" = 1 ]; then
+  log "building portkit (launcher) and snapshotting its jar"
+  "$PORTKIT" --version >"$BENCH_DIR/portkit-build.log" 2>&1 ||
+    { echo "portkit launcher failed; log: $BENCH_DIR/portkit-build.log" >&2; exit 1; }
+  target=$(cd "$(dirname "$PORTKIT")" && pwd)/tool/target
+  rm -rf "$BENCH_DIR/portkit-snapshot"
+  mkdir -p "$BENCH_DIR/portkit-snapshot"
+  cp "$target/portkit.jar" "$BENCH_DIR/portkit-snapshot/"
+  cp -r "$target/lib" "$BENCH_DIR/portkit-snapshot/"
+  portkit() { java -jar "$BENCH_DIR/portkit-snapshot/portkit.jar" "$@"; }
+else
+  portkit() { "$PORTKIT" "$@"; }
+fi
+log "portkit $(portkit --version 2>&1 | head -n 1)"
+
+# ---------------------------------------------------------------- benchmark
+declare -A R   # R[name,key]
+NAMES=()
+
+for p in "${PROJECTS[@]}"; do
+  IFS='|' read -r name artifact jdk <<<"$p"
+  if [ -n "${BENCH_PROJECTS:-}" ] && [[ " $BENCH_PROJECTS " != *" $name "* ]]; then
+    continue
+  fi
+  NAMES+=("$name")
+  IFS=':' read -r _ a v _ c <<<"$artifact"
+  zip=$DIST/$a-$v-$c.zip
+  W=$BENCH_DIR/$name
+  rm -rf "$W"
+  mkdir -p "$W"
+  R[$name,jdk]=$(basename "$jdk")
+
+  # portkit, cold
+  log "$name: portkit cold resolve"
+  timed "$W/portkit-cold.log" portkit resolve "$zip" --cache "$W/pk-cache" --out "$W/pk-m2" \
+    --lock "$W/pk-cold.lock" --settings "$SETTINGS" --java-home "$jdk" -- "${BUILD_ARGS[@]}"
+  R[$name,pk_cold]=$T_SECS
+  if [ "$T_RC" -eq 0 ]; then
+    R[$name,pk_cold_out]=$(grep -E 'files \(|downloaded this run' "$W/portkit-cold.log" | tr '\n' ' ' || true)
+    read -r files bytes < <(repo_stats "$W/pk-m2")
+    R[$name,pk_files]=$files; R[$name,pk_bytes]=$bytes
+    R[$name,pk_lock_files]=$(grep -c '^file ' "$W/pk-cold.lock" || true)
+  else
+    R[$name,pk_cold]="FAIL($T_RC)"
+    R[$name,pk_files]=-; R[$name,pk_bytes]=-; R[$name,pk_lock_files]=-
+    FAILURES+=("$name portkit cold resolve (exit $T_RC): $W/portkit-cold.log")
+    log "$name: portkit cold resolve failed (exit $T_RC); last lines:"
+    tail -n 30 "$W/portkit-cold.log" >&2
+  fi
+
+  # portkit, warm (same cache, new output)
+  log "$name: portkit warm resolve"
+  timed "$W/portkit-warm.log" portkit resolve "$zip" --cache "$W/pk-cache" --out "$W/pk-m2-warm" \
+    --lock "$W/pk-warm.lock" --settings "$SETTINGS" --java-home "$jdk" -- "${BUILD_ARGS[@]}"
+  R[$name,pk_warm]=$T_SECS
+  if [ "$T_RC" -eq 0 ]; then
+    R[$name,pk_warm_dl]=$(sed -n 's/^downloaded this run: //p' "$W/portkit-warm.log")
+    if [ -f "$W/pk-cold.lock" ] && cmp -s "$W/pk-cold.lock" "$W/pk-warm.lock"; then
+      R[$name,pk_lock_same]=yes
+    else
+      R[$name,pk_lock_same]=NO
+    fi
+  else
+    R[$name,pk_warm]="FAIL($T_RC)"; R[$name,pk_warm_dl]=-; R[$name,pk_lock_same]=-
+    FAILURES+=("$name portkit warm resolve (exit $T_RC): $W/portkit-warm.log")
+    log "$name: portkit warm resolve failed (exit $T_RC); last lines:"
+    tail -n 30 "$W/portkit-warm.log" >&2
+  fi
+
+  # offline build with portkit's repository (counted above, before the build touches it)
+  if [ -d "$W/pk-m2" ] && [ "${R[$name,pk_files]}" != - ]; then
+    log "$name: offline build with portkit's repository"
+    src=$(fresh_unpack "$zip" "$W/src-portkit")
+    timed "$W/offline-portkit.log" mvn_in "$src" "$jdk" -o -Dmaven.repo.local="$W/pk-m2" "${BUILD_ARGS[@]}"
+    R[$name,pk_offline_secs]=$T_SECS
+    if [ "$T_RC" -eq 0 ] && grep -q 'BUILD SUCCESS' "$W/offline-portkit.log"; then
+      R[$name,pk_offline]=PASS
+    else
+      R[$name,pk_offline]=FAIL
+      FAILURES+=("$name offline build with portkit's repository (exit $T_RC): $W/offline-portkit.log")
+    fi
+  else
+    R[$name,pk_offline]=-; R[$name,pk_offline_secs]=-
+  fi
+
+  # go-offline into an empty repository
+  log "$name: dependency:go-offline"
+  src=$(fresh_unpack "$zip" "$W/src-gooffline")
+  mkdir -p "$W/go-m2"
+  timed "$W/go-offline.log" mvn_in "$src" "$jdk" -Dmaven.repo.local="$W/go-m2" "$DEP_PLUGIN:go-offline"
+  R[$name,go_secs]=$T_SECS
+  if [ "$T_RC" -eq 0 ]; then
+    R[$name,go_status]=ok
+  else
+    R[$name,go_status]="FAIL($T_RC)"
+    FAILURES+=("$name go-offline (exit $T_RC): $W/go-offline.log")
+  fi
+  read -r files bytes < <(repo_stats "$W/go-m2")
+  R[$name,go_files]=$files; R[$name,go_bytes]=$bytes
+
+  # offline build with go-offline's repository
+  log "$name: offline build with go-offline's repository"
+  src=$(fresh_unpack "$zip" "$W/src-gooffline-build")
+  timed "$W/offline-gooffline.log" mvn_in "$src" "$jdk" -o -Dmaven.repo.local="$W/go-m2" "${BUILD_ARGS[@]}"
+  R[$name,go_offline_secs]=$T_SECS
+  if [ "$T_RC" -eq 0 ] && grep -q 'BUILD SUCCESS' "$W/offline-gooffline.log"; then
+    R[$name,go_offline]=PASS
+  else
+    R[$name,go_offline]=FAIL
+    R[$name,go_offline_err]=$(grep -m 1 -E '^\[ERROR\]' "$W/offline-gooffline.log" | cut -c 1-200 || true)
+    FAILURES+=("$name offline build with go-offline's repository (exit $T_RC): $W/offline-gooffline.log")
+  fi
+
+  pk_cold_num=${R[$name,pk_cold]}
+  [[ $pk_cold_num == FAIL* ]] && pk_cold_num=-
+  R[$name,ratio_time]=$(ratio "$pk_cold_num" "${R[$name,go_secs]}")
+  R[$name,ratio_bytes]=$(ratio "${R[$name,pk_bytes]}" "${R[$name,go_bytes]}")
+done
+
+# ---------------------------------------------------------------- report
+row() {
+  local label=$1 key=$2 n
+  printf '%-44s' "$label"
+  for n in "${NAMES[@]}"; do printf ' %-30s' "${R[$n,$key]:--}"; done
+  printf '\n'
+}
+mbrow() {
+  local label=$1 key=$2 n v
+  printf '%-44s' "$label"
+  for n in "${NAMES[@]}"; do
+    v=${R[$n,$key]:--}
+    [ "$v" != - ] && v="$(mb "$v") ($v B)"
+    printf ' %-30s' "$v"
+  done
+  printf '\n'
+}
+
+{
+  echo
+  echo "portkit vs dependency:go-offline (maven-dependency-plugin 3.8.1), Maven $MAVEN_VERSION"
+  echo "build args: ${BUILD_ARGS[*]}; work dir: $BENCH_DIR; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  printf '%-44s' ""
+  for n in "${NAMES[@]}"; do printf ' %-30s' "$n"; done
+  printf '\n'
+  row   "JDK"                                   jdk
+  row   "portkit cold resolve (s)"              pk_cold
+  row   "portkit warm resolve (s)"              pk_warm
+  row   "portkit warm: downloaded"              pk_warm_dl
+  row   "portkit cold/warm locks identical"     pk_lock_same
+  row   "portkit repo files"                    pk_files
+  mbrow "portkit repo MB"                       pk_bytes
+  row   "portkit lock entries"                  pk_lock_files
+  row   "offline build, portkit repo"           pk_offline
+  row   "  (offline build time, s)"             pk_offline_secs
+  row   "go-offline time (s)"                   go_secs
+  row   "go-offline exit"                       go_status
+  row   "go-offline repo files"                 go_files
+  mbrow "go-offline repo MB"                    go_bytes
+  row   "offline build, go-offline repo"        go_offline
+  row   "  (offline build time, s)"             go_offline_secs
+  row   "ratio portkit cold time / go-offline"  ratio_time
+  row   "ratio portkit bytes / go-offline"      ratio_bytes
+  echo
+  for n in "${NAMES[@]}"; do
+    [ -n "${R[$n,pk_cold_out]:-}" ] && echo "$n portkit cold: ${R[$n,pk_cold_out]}"
+    [ -n "${R[$n,go_offline_err]:-}" ] && echo "$n go-offline offline build, first error: ${R[$n,go_offline_err]}"
+  done
+  echo "Note: portkit cold time includes fetching Maven $MAVEN_VERSION into its cache and its recording build;"
+  echo "      go-offline time excludes the Maven download and runs no build."
+} | tee "$BENCH_DIR/results.txt"
+
+if [ "${#FAILURES[@]}" -gt 0 ]; then
+  echo
+  echo "Failures (logs):"
+  printf '  %s\n' "${FAILURES[@]}"
+  exit 1
+fi

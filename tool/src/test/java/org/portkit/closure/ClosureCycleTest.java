@@ -1,0 +1,164 @@
+package org.portkit.closure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+import org.portkit.fixture.FixtureRepository;
+import org.portkit.fixture.JicofoShape;
+import org.portkit.fixture.TestMaven;
+import org.portkit.lock.Lock;
+import org.portkit.lock.LockEntry;
+import org.portkit.lock.LockFile;
+
+/**
+ * The whole cycle on a jicofo-shaped project: resolve, then the real Maven 3.9.16 offline with only
+ * the resulting repository. Plugins and JUnit come from Maven Central; the forked artifacts from a
+ * second repository served on loopback by the test.
+ */
+@Tag("maven")
+class ClosureCycleTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void forgetFork() throws IOException {
+        TestMaven.forgetRepository(JicofoShape.FORK_REPOSITORY_ID);
+    }
+
+    @Test
+    void closureBuildsOfflineAndWarmRunMakesNoRequest() throws IOException {
+        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
+            JicofoShape.publishFork(fork);
+            Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
+            Path m2 = tmp.resolve("m2");
+            Path lockFile = tmp.resolve("portkit.lock");
+
+            ClosureEngine.resolve(TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, true), m2, lockFile);
+
+            Lock lock = LockFile.read(lockFile);
+            Set<String> paths = lock.files().stream().map(LockEntry::path).collect(Collectors.toSet());
+            String fork1 = JicofoShape.FORK_REPOSITORY_ID;
+            assertEquals(fork.url(), lock.repositories().get(fork1));
+            assertTrue(has(lock, fork1, "org/fixture/fixture-parent/1/fixture-parent-1.pom"), "parent outside relativePath");
+            assertTrue(has(lock, fork1, "org/fixture/fixture-bom/1/fixture-bom-1.pom"), "imported BOM");
+            assertTrue(has(lock, fork1, "org/jxmpp/jxmpp-core/1.0.3/jxmpp-core-1.0.3.jar"), "range picks 1.0.3");
+            assertFalse(paths.contains("org/jxmpp/jxmpp-core/1.1.0/jxmpp-core-1.1.0.jar"), "1.1.0 is outside the range");
+            assertTrue(paths.contains("org/fixture/managed-lib/2.0/managed-lib-2.0.jar"), "version from the BOM");
+            assertFalse(paths.contains("org/fixture/managed-lib/1.0/managed-lib-1.0.jar"));
+            assertFalse(paths.contains("org/fixture/optional-lib/1.0/optional-lib-1.0.jar"), "optional is not transitive");
+            assertFalse(paths.contains("org/fixture/excluded-lib/1.0/excluded-lib-1.0.jar"), "exclusion honoured");
+            assertTrue(paths.contains("org/fixture/classified-lib/1.0/classified-lib-1.0-natives.jar"), "classifier");
+            assertTrue(paths.contains("org/fixture/relocated-new/1.0/relocated-new-1.0.jar"), "relocation followed");
+            assertTrue(paths.contains("org/fixture/prop-lib/1.0/prop-lib-1.0.jar"), "property-activated profile");
+            assertTrue(paths.contains("org/fixture/jdk-lib/1.0/jdk-lib-1.0.jar"), "JDK-activated profile");
+            assertFalse(paths.contains("org/fixture/unused-profile-lib/1.0/unused-profile-lib-1.0.jar"), "inactive profile");
+            assertTrue(paths.contains("kr/motd/maven/os-maven-plugin/1.7.1/os-maven-plugin-1.7.1.jar"), "build extension");
+            assertTrue(paths.contains("org/ow2/asm/asm/9.7.1/asm-9.7.1.jar"), "plugin's own dependency");
+            assertTrue(paths.stream().anyMatch(p -> p.contains("/surefire-junit-platform-")),
+                    "the JUnit provider surefire resolves while it runs");
+            assertTrue(paths.stream().anyMatch(p -> p.contains("/maven-assembly-plugin/3.7.1/")), "fat-jar plugin");
+            assertTrue(paths.stream().noneMatch(p -> p.contains("org/fixture/common/")), "reactor modules are built");
+            assertEquals(Files.readString(lockFile), LockFile.render(lock), "lock is in canonical order");
+
+            Path built = TestMaven.offlineBuild(source, m2, JicofoShape.ARGS, TestMaven.javaHome(), tmp);
+            assertTrue(Files.isRegularFile(built.resolve(JicofoShape.FAT_JAR)), "fat jar built offline");
+
+            int before = fork.requests();
+            Path lockAgain = tmp.resolve("again.lock");
+            ClosureEngine.resolve(TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, false),
+                    tmp.resolve("m2-again"), lockAgain);
+            assertEquals(before, fork.requests(), "a warm run asks the repository nothing");
+            assertEquals(Files.readString(lockFile), Files.readString(lockAgain), "same inputs, same lock");
+
+            // The check can fail: without one artifact the offline build breaks.
+            Files.delete(m2.resolve("org/jxmpp/jxmpp-core/1.0.3/jxmpp-core-1.0.3.jar"));
+            PortkitException broken = assertThrows(PortkitException.class,
+                    () -> TestMaven.offlineBuild(source, m2, JicofoShape.ARGS, TestMaven.javaHome(), tmp));
+            assertEquals(ExitStatus.BUILD_FAILED, broken.status());
+        }
+    }
+
+    @Test
+    void staticResolutionAloneMissesWhatPluginsFetchWhileTheyRun() throws IOException {
+        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
+            JicofoShape.publishFork(fork);
+            Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
+            PortkitException e = assertThrows(PortkitException.class, () -> ClosureEngine.resolve(
+                    TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), false, true),
+                    tmp.resolve("m2"), tmp.resolve("portkit.lock")));
+            assertEquals(ExitStatus.BUILD_FAILED, e.status(), e.getMessage());
+            assertTrue(e.getMessage().contains("surefire"), "fails on what surefire resolves at run time: " + e.getMessage());
+            assertFalse(Files.exists(tmp.resolve("portkit.lock")), "no lock for an incomplete closure");
+            assertFalse(Files.exists(tmp.resolve("m2")), "no repository for an incomplete closure");
+        }
+    }
+
+    @Test
+    void unreachableRepositoryIsReportedArtifactByArtifactAndNothingIsWritten() throws IOException {
+        Path fork;
+        try (FixtureRepository closed = new FixtureRepository(tmp.resolve("fork"))) {
+            JicofoShape.publishFork(closed);
+            fork = Path.of(closed.url());
+        }
+        String deadUrl = fork.toString().replace("http:/", "http://");
+        Path source = JicofoShape.write(tmp.resolve("src"), deadUrl);
+        Files.writeString(tmp.resolve("portkit.lock"), "previous lock\n");
+        PortkitException e = assertThrows(PortkitException.class, () -> ClosureEngine.resolve(
+                TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, false),
+                tmp.resolve("m2"), tmp.resolve("portkit.lock")));
+        assertEquals(ExitStatus.UNOBTAINABLE, e.status(), e.getMessage());
+        assertTrue(e.getMessage().contains("org.fixture:fixture-parent:pom:1"), e.getMessage());
+        assertTrue(e.getMessage().contains(deadUrl), "names the URL: " + e.getMessage());
+        assertEquals("previous lock\n", Files.readString(tmp.resolve("portkit.lock")));
+        assertFalse(Files.exists(tmp.resolve("m2")));
+    }
+
+    @Test
+    void checksumMismatchIsFatalAndNamesTheUrl() throws IOException {
+        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
+            JicofoShape.publishFork(fork);
+            String jar = "org/jxmpp/jxmpp-core/1.0.3/jxmpp-core-1.0.3.jar";
+            Files.write(fork.root().resolve(jar), FixtureRepository.jarBytes(java.util.Map.of("evil.txt", "tampered")));
+            Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
+            PortkitException e = assertThrows(PortkitException.class, () -> ClosureEngine.resolve(
+                    TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, false),
+                    tmp.resolve("m2"), tmp.resolve("portkit.lock")));
+            assertEquals(ExitStatus.CHECKSUM, e.status(), e.getMessage());
+            assertTrue(e.getMessage().contains(fork.url() + jar), e.getMessage());
+        }
+    }
+
+    @Test
+    void snapshotOutsideTheReactorIsRefused() throws IOException {
+        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
+            JicofoShape.publishFork(fork);
+            Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
+            Path pom = source.resolve("selector/pom.xml");
+            Files.writeString(pom, Files.readString(pom).replace("</dependencies>",
+                    "<dependency><groupId>org.fixture</groupId><artifactId>moving</artifactId><version>2.0-SNAPSHOT</version></dependency></dependencies>"));
+            PortkitException e = assertThrows(PortkitException.class, () -> ClosureEngine.resolve(
+                    TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, false),
+                    tmp.resolve("m2"), tmp.resolve("portkit.lock")));
+            assertEquals(ExitStatus.BAD_INPUT, e.status());
+            assertTrue(e.getMessage().contains("org.fixture:moving:jar:2.0-SNAPSHOT"), e.getMessage());
+        }
+    }
+
+    private static boolean has(Lock lock, String repository, String path) {
+        return lock.files().stream().anyMatch(e -> e.repository().equals(repository) && e.path().equals(path));
+    }
+}
