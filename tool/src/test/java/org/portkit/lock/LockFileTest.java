@@ -1,0 +1,60 @@
+package org.portkit.lock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+
+class LockFileTest {
+    static final String A = "a".repeat(64);
+    static final String B = "b".repeat(64);
+
+    static Lock sample() {
+        TreeMap<String, String> repos = new TreeMap<>();
+        repos.put("jitsi", "https://example.org/releases/");
+        repos.put("central", "https://central.example/maven2/");
+        TreeSet<LockEntry> files = new TreeSet<>();
+        files.add(new LockEntry("jitsi", "org/igniterealtime/smack/smack-core/4.4.8-jitsi-1/smack-core-4.4.8-jitsi-1.jar", B, 20));
+        files.add(new LockEntry("central", "org/apache/apache/35/apache-35.pom", A, 10));
+        TreeSet<PluginPrefix> prefixes = new TreeSet<>();
+        prefixes.add(new PluginPrefix("org.apache.maven.plugins", "jar", "maven-jar-plugin"));
+        return new Lock("3.9.16", List.of("-DskipTests", "-Pfat jar", "package"), repos, prefixes, files);
+    }
+
+    @Test
+    void roundTripsAndIsSortedWhateverTheInsertionOrder() {
+        String text = LockFile.render(sample());
+        assertEquals(sample(), LockFile.parse("x", text.lines().toList()));
+        assertTrue(text.indexOf("repository central") < text.indexOf("repository jitsi"));
+        assertTrue(text.indexOf("org/apache/apache/35") < text.indexOf("org/igniterealtime"), text);
+        assertTrue(text.contains("arg -Pfat jar\n"), "arguments keep their spaces and order");
+    }
+
+    @Test
+    void malformedLineNamesFileAndLine() {
+        List<String> lines = new java.util.ArrayList<>(LockFile.render(sample()).lines().toList());
+        lines.add("file central org/x/x/1/x-1.jar nothex 3");
+        PortkitException e = assertThrows(PortkitException.class, () -> LockFile.parse("ports/net/jicofo/portkit.lock", lines));
+        assertEquals(ExitStatus.BAD_INPUT, e.status());
+        assertTrue(e.getMessage().startsWith("ports/net/jicofo/portkit.lock:" + lines.size() + ":"), e.getMessage());
+    }
+
+    @Test
+    void fileFromUndeclaredRepositoryIsRejected() {
+        List<String> lines = List.of("maven 3.9.16", "file nowhere org/x/x/1/x-1.jar " + A + " 3");
+        PortkitException e = assertThrows(PortkitException.class, () -> LockFile.parse("l", lines));
+        assertTrue(e.getMessage().contains("nowhere"), e.getMessage());
+    }
+
+    @Test
+    void pathsMayNotEscapeTheRepository() {
+        assertThrows(IllegalArgumentException.class, () -> new LockEntry("central", "../etc/passwd", A, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LockEntry("central", "/etc/passwd", A, 1));
+    }
+}

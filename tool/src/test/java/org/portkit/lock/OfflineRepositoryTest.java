@@ -1,0 +1,86 @@
+package org.portkit.lock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+import org.portkit.io.Hashing;
+
+class OfflineRepositoryTest {
+    @TempDir
+    Path tmp;
+
+    private Lock lockOf(Map<String, Path> files) {
+        TreeSet<LockEntry> entries = new TreeSet<>();
+        files.forEach((path, file) -> {
+            try {
+                entries.add(new LockEntry("central", path, Hashing.sha256(file), Files.size(file)));
+            } catch (IOException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        TreeSet<PluginPrefix> prefixes = new TreeSet<>();
+        prefixes.add(new PluginPrefix("org.apache.maven.plugins", "dependency", "maven-dependency-plugin"));
+        return new Lock("3.9.16", List.of("package"), new TreeMap<>(Map.of("central", "https://c/")), prefixes, entries);
+    }
+
+    private Path file(String name, String content) throws IOException {
+        return Files.writeString(tmp.resolve(name), content);
+    }
+
+    @Test
+    void metadataListsPinnedVersionsInMavenOrderWithoutTimestamps() throws IOException {
+        Path a = file("a", "one");
+        Path b = file("b", "two");
+        Lock lock = lockOf(Map.of("org/jxmpp/jxmpp-core/1.0.10/jxmpp-core-1.0.10.jar", a,
+                "org/jxmpp/jxmpp-core/1.0.9/jxmpp-core-1.0.9.jar", b));
+        Map<String, String> metadata = OfflineRepository.metadata(lock);
+        String xml = metadata.get("org/jxmpp/jxmpp-core/maven-metadata-local.xml");
+        String versions = xml.substring(xml.indexOf("<versions>"));
+        assertTrue(versions.indexOf("1.0.9") < versions.indexOf("1.0.10"), "Maven's version order, not text order: " + xml);
+        assertTrue(xml.contains("<release>1.0.10</release>"), xml);
+        assertFalse(xml.contains("lastUpdated"), "no timestamp, so the same lock gives the same bytes");
+        assertTrue(metadata.get("org/apache/maven/plugins/maven-metadata-local.xml").contains("<prefix>dependency</prefix>"));
+        assertEquals(metadata, OfflineRepository.metadata(lock));
+    }
+
+    @Test
+    void writesTheLockedFilesAndNoOriginTracking() throws IOException {
+        Path a = file("a", "one");
+        Lock lock = lockOf(Map.of("g/a/1/a-1.jar", a));
+        Path out = tmp.resolve("m2");
+        OfflineRepository.write(lock, e -> a, out);
+        assertEquals("one", Files.readString(out.resolve("g/a/1/a-1.jar")));
+        try (var walk = Files.walk(out)) {
+            assertTrue(walk.noneMatch(p -> p.getFileName().toString().equals("_remote.repositories")));
+        }
+    }
+
+    @Test
+    void aFileWhoseBytesChangedIsFatalAndTheOldRepositoryStays() throws IOException {
+        Path a = file("a", "one");
+        Lock lock = lockOf(Map.of("g/a/1/a-1.jar", a));
+        Path out = tmp.resolve("m2");
+        OfflineRepository.write(lock, e -> a, out);
+        Files.writeString(a, "tampered");
+        PortkitException e = assertThrows(PortkitException.class, () -> OfflineRepository.write(lock, x -> a, out));
+        assertEquals(ExitStatus.CHECKSUM, e.status());
+        assertTrue(e.getMessage().contains("g/a/1/a-1.jar"), e.getMessage());
+        assertEquals("one", Files.readString(out.resolve("g/a/1/a-1.jar")), "previous repository untouched");
+        try (var list = Files.list(tmp)) {
+            assertTrue(list.noneMatch(p -> p.getFileName().toString().startsWith(".m2")), "no staging left behind");
+        }
+    }
+}

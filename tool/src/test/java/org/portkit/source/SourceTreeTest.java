@@ -1,0 +1,88 @@
+package org.portkit.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+
+class SourceTreeTest {
+    @TempDir
+    Path tmp;
+
+    private Path tarGz(String name, String... pathsAndContents) throws IOException {
+        Path archive = tmp.resolve(name);
+        try (OutputStream out = Files.newOutputStream(archive);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
+            for (int i = 0; i < pathsAndContents.length; i += 2) {
+                byte[] bytes = pathsAndContents[i + 1].getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry e = new TarArchiveEntry(pathsAndContents[i]);
+                e.setSize(bytes.length);
+                tar.putArchiveEntry(e);
+                tar.write(bytes);
+                tar.closeArchiveEntry();
+            }
+        }
+        return archive;
+    }
+
+    @Test
+    void releaseTarballIsUnwrappedToItsProject() throws IOException {
+        Path archive = tarGz("jicofo-stable-jitsi-meet_10184.tar.gz",
+                "jicofo-stable-jitsi-meet_10184/pom.xml", "<project/>", "jicofo-stable-jitsi-meet_10184/jicofo/pom.xml", "<project/>");
+        Path root = SourceTree.materialize(archive, tmp.resolve("out"));
+        assertEquals("jicofo-stable-jitsi-meet_10184", root.getFileName().toString());
+        assertTrue(Files.isRegularFile(root.resolve("jicofo/pom.xml")));
+    }
+
+    @Test
+    void zipIsReadToo() throws IOException {
+        Path archive = tmp.resolve("p.zip");
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(archive))) {
+            zip.putArchiveEntry(new ZipArchiveEntry("p-1/pom.xml"));
+            zip.write("<project/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+        }
+        assertTrue(Files.isRegularFile(SourceTree.materialize(archive, tmp.resolve("out")).resolve("pom.xml")));
+    }
+
+    @Test
+    void entryEscapingTheRootIsRefused() throws IOException {
+        Path archive = tarGz("evil.tar.gz", "p/pom.xml", "<project/>", "p/../../escaped", "x");
+        PortkitException e = assertThrows(PortkitException.class, () -> SourceTree.materialize(archive, tmp.resolve("out")));
+        assertEquals(ExitStatus.BAD_INPUT, e.status());
+        assertFalse(Files.exists(tmp.resolve("escaped")));
+    }
+
+    @Test
+    void directoryCopyLeavesBuildOutputBehind() throws IOException {
+        Path project = tmp.resolve("project");
+        Files.createDirectories(project.resolve("target/classes"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        Files.writeString(project.resolve("target/classes/stale.class"), "x");
+        Path root = SourceTree.materialize(project, tmp.resolve("out"));
+        assertTrue(Files.exists(root.resolve("pom.xml")));
+        assertFalse(Files.exists(root.resolve("target")));
+    }
+
+    @Test
+    void notAProjectIsAClearError() throws IOException {
+        Files.createDirectories(tmp.resolve("empty"));
+        PortkitException e = assertThrows(PortkitException.class, () -> SourceTree.materialize(tmp.resolve("empty"), tmp.resolve("out")));
+        assertTrue(e.getMessage().contains("no pom.xml"), e.getMessage());
+    }
+}
