@@ -158,6 +158,51 @@ class ClosureCycleTest {
         }
     }
 
+    @Test
+    void settingsMirrorIsHonoured() throws IOException {
+        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
+            JicofoShape.publishFork(fork);
+            // The POM names an address where nothing listens; settings.xml mirrors it to the fixture.
+            Path source = JicofoShape.write(tmp.resolve("src"), "http://127.0.0.1:9/nothing/");
+            Path settings = Files.writeString(tmp.resolve("settings.xml"), "<settings><mirrors><mirror><id>fork-mirror</id>"
+                    + "<mirrorOf>" + JicofoShape.FORK_REPOSITORY_ID + "</mirrorOf><url>" + fork.url() + "</url></mirror></mirrors></settings>");
+            TestMaven.forgetRepository("fork-mirror");
+            ClosureEngine.Request plain = TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), false, false);
+            ClosureEngine.resolve(new ClosureEngine.Request(plain.source(), plain.mavenArgs(), plain.mavenVersion(),
+                    plain.javaHome(), plain.cache(), org.portkit.resolve.UserSettings.read(settings), true, false, false),
+                    tmp.resolve("m2"), tmp.resolve("portkit.lock"));
+            Lock lock = LockFile.read(tmp.resolve("portkit.lock"));
+            assertTrue(has(lock, "fork-mirror", "org/jxmpp/jxmpp-core/1.0.3/jxmpp-core-1.0.3.jar"), "served by the mirror");
+            assertTrue(fork.requests() > 0);
+        }
+    }
+
+    /** A run killed at any point leaves nothing that breaks the next run. */
+    @Test
+    void killedRunIsRecoveredByTheNextRun() throws Exception {
+        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
+            JicofoShape.publishFork(fork);
+            Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), "org.portkit.cli.Main", "resolve", source.toString(),
+                    "--allow-http", "--cache", TestMaven.cache().toString(), "--out", tmp.resolve("m2").toString(),
+                    "--lock", tmp.resolve("portkit.lock").toString(), "--"));
+            command.addAll(JicofoShape.ARGS);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(tmp.resolve("killed.log").toFile()).start();
+            Thread.sleep(8000);
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+            // Killed mid-run (the recording build alone takes longer than that): nothing half-written.
+            assertFalse(Files.exists(tmp.resolve("portkit.lock")), "no lock from a killed run");
+            assertFalse(Files.exists(tmp.resolve("m2")), "no repository from a killed run");
+            ClosureEngine.resolve(TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, true),
+                    tmp.resolve("m2"), tmp.resolve("portkit.lock"));
+            assertTrue(LockFile.read(tmp.resolve("portkit.lock")).files().size() > 50);
+        }
+    }
+
     private static boolean has(Lock lock, String repository, String path) {
         return lock.files().stream().anyMatch(e -> e.repository().equals(repository) && e.path().equals(path));
     }
