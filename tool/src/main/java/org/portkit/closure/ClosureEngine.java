@@ -99,16 +99,15 @@ public final class ClosureEngine {
             Lock lock = Locker.lock(maven.version(), args.all(), fetched);
             Map<String, Path> files = new LinkedHashMap<>();
             fetched.forEach(f -> files.putIfAbsent(f.repository().id() + ' ' + f.path(), f.file()));
-            Path staged = work.resolve("m2");
-            OfflineRepository.populate(lock, e -> files.get(key(e)), staged);
-            if (request.check()) {
-                check(maven, request, staged, work);
+            Path staged = OfflineRepository.stage(lock, e -> files.get(key(e)), out);
+            try {
+                if (request.check()) {
+                    check(maven, request, staged, work);
+                }
+                AtomicFiles.replaceDirectory(staged, out);
+            } finally {
+                OfflineRepository.discard(staged);
             }
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            Path sibling = Files.createTempDirectory(out.toAbsolutePath().getParent(), "." + out.getFileName() + ".");
-            Files.delete(sibling);
-            Files.move(staged, sibling);
-            AtomicFiles.replaceDirectory(sibling, out);
             LockFile.write(lock, lockFile);
             return new Result(lock, progress.files(), progress.bytes());
         }

@@ -32,24 +32,52 @@ public final class OfflineRepository {
     private OfflineRepository() {}
 
     /**
+     * Writes the repository beside {@code dir} and renames it into place, replacing the old one.
+     *
      * @param source where each locked file's bytes are (cache, distfiles); each is hashed again on copy
      */
     public static void write(Lock lock, Function<LockEntry, Path> source, Path dir) {
+        Path staged = stage(lock, source, dir);
         try {
-            Path parent = Files.createDirectories(dir.toAbsolutePath().getParent());
-            Path staged = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
-            try {
-                populate(lock, source, staged);
-                AtomicFiles.replaceDirectory(staged, dir);
-            } finally {
-                AtomicFiles.deleteTree(staged);
-            }
+            AtomicFiles.replaceDirectory(staged, dir);
         } catch (IOException e) {
             throw new PortkitException(ExitStatus.INTERNAL, "cannot write repository " + dir + ": " + e.getMessage(), e);
+        } finally {
+            discard(staged);
         }
     }
 
-    public static void populate(Lock lock, Function<LockEntry, Path> source, Path root) throws IOException {
+    /**
+     * Writes the repository into a new hidden sibling of {@code dir}, for the caller to check and
+     * then move into place with {@link AtomicFiles#replaceDirectory}, or {@link #discard}.
+     */
+    public static Path stage(Lock lock, Function<LockEntry, Path> source, Path dir) {
+        Path staged = null;
+        try {
+            Path parent = Files.createDirectories(dir.toAbsolutePath().getParent());
+            staged = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+            populate(lock, source, staged);
+            return staged;
+        } catch (IOException e) {
+            discard(staged);
+            throw new PortkitException(ExitStatus.INTERNAL, "cannot write repository " + dir + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            discard(staged);
+            throw e;
+        }
+    }
+
+    public static void discard(Path staged) {
+        try {
+            if (staged != null) {
+                AtomicFiles.deleteTree(staged);
+            }
+        } catch (IOException ignored) {
+            // a hidden leftover is harmless: the next stage uses a new name
+        }
+    }
+
+    private static void populate(Lock lock, Function<LockEntry, Path> source, Path root) throws IOException {
         for (LockEntry e : lock.files()) {
             Path from = source.apply(e);
             Path to = root.resolve(e.path());

@@ -30,7 +30,15 @@ public final class MavenRun {
         pb.environment().remove("MAVEN_OPTS");
         int status;
         try {
-            status = pb.start().waitFor();
+            Process process = pb.start();
+            // Stopping portkit (Ctrl-C, kill) stops the build it started.
+            Thread stop = new Thread(process::destroy);
+            Runtime.getRuntime().addShutdownHook(stop);
+            try {
+                status = process.waitFor();
+            } finally {
+                removeHook(stop);
+            }
         } catch (IOException e) {
             throw new PortkitException(ExitStatus.INTERNAL, "cannot run " + maven.mvn() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -40,6 +48,14 @@ public final class MavenRun {
         if (status != 0) {
             throw new PortkitException(ExitStatus.BUILD_FAILED, what + " failed (Maven exit status " + status
                     + "). Full log: " + log + "\nLast lines:\n" + tail(log, 30));
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: the hook runs, as intended
         }
     }
 

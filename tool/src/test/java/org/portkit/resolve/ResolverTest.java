@@ -1,0 +1,35 @@
+package org.portkit.resolve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+
+class ResolverTest {
+    @TempDir
+    Path tmp;
+
+    private Resolver open(boolean allowHttp) {
+        return Resolver.open(tmp, UserSettings.none(), Map.of(), "17", null, allowHttp, Progress.quiet());
+    }
+
+    @Test
+    void plainHttpIsRefusedUnlessAllowed() {
+        var repo = Resolver.repository("jitsi", "http://example.invalid/releases/", true, false);
+        try (Resolver r = open(false)) {
+            PortkitException e = assertThrows(PortkitException.class, () -> r.effective(List.of(repo)));
+            assertEquals(ExitStatus.BAD_INPUT, e.status());
+            assertTrue(e.getMessage().contains("jitsi") && e.getMessage().contains("--allow-http"), e.getMessage());
+        }
+        try (Resolver r = open(true)) {
+            assertEquals(1, r.effective(List.of(repo)).size());
+        }
+    }
+}
