@@ -31,15 +31,16 @@ public final class BuildRecorder {
     /**
      * @param project a fresh copy of the source, which this run builds in
      * @param repositories every repository known so far, mirrors applied, by the id the POMs use
-     * @param work a directory for the run's settings, local repository and log
+     * @param work a directory for the run's settings and local repository
+     * @param log where Maven's output goes
      */
-    public void record(Path project, MavenArgs args, Map<String, RemoteRepository> repositories, Path work)
+    public void record(Path project, MavenArgs args, Map<String, RemoteRepository> repositories, Path work, Path log)
             throws IOException {
         try (RecordingMirror mirror = new RecordingMirror(resolver, new LinkedHashMap<>(repositories))) {
             Path settings = Files.writeString(work.resolve("record-settings.xml"), settings(mirror, repositories.keySet()));
             MavenRun.run(maven, javaHome, project,
                     List.of("-s", settings.toString(), "-Dmaven.repo.local=" + work.resolve("record-m2")),
-                    args.all(), work.resolve("record.log"), "the recording build (online, through portkit's mirror)");
+                    args.all(), log, "the recording build (online, through portkit's mirror)");
         }
     }
 

@@ -67,6 +67,8 @@ public final class ClosureEngine {
 
     private static Result resolve(Request request, MavenArgs args, Path work, Path out, Path lockFile) throws IOException {
         Path repository = request.cache().resolve("repository");
+        // Logs outlive the work directory, so that a failure's log can still be read.
+        Path logs = Files.createDirectories(request.cache().resolve("logs")).resolve(work.getFileName().toString());
         String javaVersion = MavenRun.javaVersion(request.javaHome());
         List<RemoteRepository> central = ReactorReader.superPomRepositories();
         Progress progress = Progress.forConsole();
@@ -90,7 +92,7 @@ public final class ClosureEngine {
 
             if (request.record()) {
                 new BuildRecorder(resolver, maven, request.javaHome())
-                        .record(project, args, knownRepositories(resolver, reactor, start), work);
+                        .record(project, args, knownRepositories(resolver, reactor, start), work, Path.of(logs + "-record.log"));
                 resolver.problems().throwIfAny("artifacts the build fetched while it ran");
             }
             progress.finish();
@@ -102,7 +104,7 @@ public final class ClosureEngine {
             Path staged = OfflineRepository.stage(lock, e -> files.get(key(e)), out);
             try {
                 if (request.check()) {
-                    check(maven, request, staged, work);
+                    check(maven, request, staged, work, Path.of(logs + "-check.log"));
                 }
                 AtomicFiles.replaceDirectory(staged, out);
             } finally {
@@ -118,12 +120,12 @@ public final class ClosureEngine {
     }
 
     /** Runs the build offline in a fresh copy of the source, with the staged repository and nothing else. */
-    static void check(MavenDistribution maven, Request request, Path repository, Path work) throws IOException {
+    static void check(MavenDistribution maven, Request request, Path repository, Path work, Path log) throws IOException {
         Path project = SourceTree.materialize(request.source(), work.resolve("check-src"));
         Path settings = MavenRun.emptySettings(work);
         MavenRun.run(maven, request.javaHome(), project,
                 List.of("-o", "-s", settings.toString(), "-Dmaven.repo.local=" + repository.toAbsolutePath()),
-                request.mavenArgs(), work.resolve("check.log"), "the offline check build (mvn -o with the closure only)");
+                request.mavenArgs(), log, "the offline check build (mvn -o with the closure only)");
     }
 
     /** Repositories the recording build may ask for: the reactor's, the settings', and any that served a file. */

@@ -14,7 +14,6 @@ import org.eclipse.aether.artifact.ArtifactType;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
-import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.VersionRangeResult;
@@ -131,6 +130,10 @@ public final class StaticClosure {
         return result;
     }
 
+    /**
+     * Resolves a plugin or extension with its whole runtime tree: Maven 3.9 downloads even the
+     * artifacts its core already provides (it hides them from the plugin's class realm later).
+     */
     private void resolvePlugin(String groupId, String artifactId, String version,
             List<org.apache.maven.model.Dependency> extra, List<RemoteRepository> repositories) {
         if (version == null || version.isEmpty()) {
@@ -150,10 +153,7 @@ public final class StaticClosure {
         request.setRoot(new Dependency(new DefaultArtifact(groupId, artifactId, "jar", version), "runtime"));
         extra.forEach(d -> request.addDependency(dependency(d)));
         request.setRepositories(repositories);
-        // Maven's core provides its own API to plugins: those jars are never resolved for a plugin.
-        DependencyFilter notCore = (node, parents) -> node.getArtifact() == null
-                || !lifecycles.isCoreExport(node.getArtifact().getGroupId() + ':' + node.getArtifact().getArtifactId());
-        resolver.resolveGraph(request, notCore);
+        resolver.resolveGraph(request, null);
     }
 
     private List<RemoteRepository> repositories(List<org.apache.maven.model.Repository> declared, List<RemoteRepository> extra) {

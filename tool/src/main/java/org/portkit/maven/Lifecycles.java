@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.jar.JarFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
@@ -19,7 +18,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The lifecycles, default plugin bindings and core exports of one Maven version, read from that
+ * The lifecycles and default plugin bindings of one Maven version, read from that
  * version's own {@code maven-core} jar: a closure computed for Maven 3.9.16 uses 3.9.16's plugin
  * versions, not a table copied by hand that drifts when Maven changes.
  */
@@ -30,7 +29,6 @@ public final class Lifecycles {
     private final Map<String, Map<String, List<String>>> bindings = new HashMap<>();
     /** phase to bindings that hold for every packaging (clean, site). */
     private final Map<String, List<String>> defaultPhases = new HashMap<>();
-    private final Set<String> coreExports = new TreeSet<>();
 
     private Lifecycles() {}
 
@@ -39,9 +37,6 @@ public final class Lifecycles {
         try (JarFile jar = new JarFile(mavenCoreJar.toFile())) {
             l.readLifecycles(parse(jar, "META-INF/plexus/components.xml"));
             l.readBindings(parse(jar, "META-INF/plexus/default-bindings.xml"));
-            for (Element e : elements(parse(jar, "META-INF/maven/extension.xml").getDocumentElement(), "exportedArtifact")) {
-                l.coreExports.add(e.getTextContent().trim());
-            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read Maven's lifecycle definitions from " + mavenCoreJar, e);
         }
@@ -102,15 +97,6 @@ public final class Lifecycles {
             }
         }
         return plugins;
-    }
-
-    /** Whether Maven's core provides this "groupId:artifactId" to plugins itself. */
-    public boolean isCoreExport(String groupIdArtifactId) {
-        return coreExports.contains(groupIdArtifactId);
-    }
-
-    public boolean isPhase(String task) {
-        return phases.values().stream().anyMatch(p -> p.contains(task));
     }
 
     private static List<String> goals(String text) {

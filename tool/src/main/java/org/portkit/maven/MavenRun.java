@@ -19,7 +19,7 @@ public final class MavenRun {
      */
     public static void run(MavenDistribution maven, Path javaHome, Path project, List<String> options,
             List<String> buildArgs, Path log, String what) {
-        List<String> command = new ArrayList<>(List.of(maven.mvn().toString(), "-B", "-e"));
+        List<String> command = new ArrayList<>(List.of(maven.mvn().toString(), "-B"));
         command.addAll(options);
         command.addAll(buildArgs);
         ProcessBuilder pb = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
@@ -47,7 +47,7 @@ public final class MavenRun {
         }
         if (status != 0) {
             throw new PortkitException(ExitStatus.BUILD_FAILED, what + " failed (Maven exit status " + status
-                    + "). Full log: " + log + "\nLast lines:\n" + tail(log, 30));
+                    + "). Full log: " + log + "\nLast lines:\n" + tail(log, 40));
         }
     }
 
