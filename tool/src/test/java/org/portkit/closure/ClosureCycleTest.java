@@ -41,8 +41,7 @@ class ClosureCycleTest {
 
     @Test
     void closureBuildsOfflineAndWarmRunMakesNoRequest() throws IOException {
-        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
-            JicofoShape.publishFork(fork);
+        try (FixtureRepository fork = fork()) {
             Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
             Path m2 = tmp.resolve("m2");
             Path lockFile = tmp.resolve("portkit.lock");
@@ -94,12 +93,9 @@ class ClosureCycleTest {
 
     @Test
     void staticResolutionAloneMissesWhatPluginsFetchWhileTheyRun() throws IOException {
-        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
-            JicofoShape.publishFork(fork);
+        try (FixtureRepository fork = fork()) {
             Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
-            PortkitException e = assertThrows(PortkitException.class, () -> ClosureEngine.resolve(
-                    TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), false, true),
-                    tmp.resolve("m2"), tmp.resolve("portkit.lock")));
+            PortkitException e = failure(source, false, true);
             assertEquals(ExitStatus.BUILD_FAILED, e.status(), e.getMessage());
             assertTrue(e.getMessage().contains("surefire"), "fails on what surefire resolves at run time: " + e.getMessage());
             assertFalse(Files.exists(tmp.resolve("portkit.lock")), "no lock for an incomplete closure");
@@ -110,16 +106,13 @@ class ClosureCycleTest {
     @Test
     void unreachableRepositoryIsReportedArtifactByArtifactAndNothingIsWritten() throws IOException {
         Path fork;
-        try (FixtureRepository closed = new FixtureRepository(tmp.resolve("fork"))) {
-            JicofoShape.publishFork(closed);
+        try (FixtureRepository closed = fork()) {
             fork = Path.of(closed.url());
         }
         String deadUrl = fork.toString().replace("http:/", "http://");
         Path source = JicofoShape.write(tmp.resolve("src"), deadUrl);
         Files.writeString(tmp.resolve("portkit.lock"), "previous lock\n");
-        PortkitException e = assertThrows(PortkitException.class, () -> ClosureEngine.resolve(
-                TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, false),
-                tmp.resolve("m2"), tmp.resolve("portkit.lock")));
+        PortkitException e = failure(source, true, false);
         assertEquals(ExitStatus.UNOBTAINABLE, e.status(), e.getMessage());
         assertTrue(e.getMessage().contains("org.fixture:fixture-parent:pom:1"), e.getMessage());
         assertTrue(e.getMessage().contains(deadUrl), "names the URL: " + e.getMessage());
@@ -129,14 +122,11 @@ class ClosureCycleTest {
 
     @Test
     void checksumMismatchIsFatalAndNamesTheUrl() throws IOException {
-        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
-            JicofoShape.publishFork(fork);
+        try (FixtureRepository fork = fork()) {
             String jar = "org/jxmpp/jxmpp-core/1.0.3/jxmpp-core-1.0.3.jar";
             Files.write(fork.root().resolve(jar), FixtureRepository.jarBytes(java.util.Map.of("evil.txt", "tampered")));
             Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
-            PortkitException e = assertThrows(PortkitException.class, () -> ClosureEngine.resolve(
-                    TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, false),
-                    tmp.resolve("m2"), tmp.resolve("portkit.lock")));
+            PortkitException e = failure(source, true, false);
             assertEquals(ExitStatus.CHECKSUM, e.status(), e.getMessage());
             assertTrue(e.getMessage().contains(fork.url() + jar), e.getMessage());
         }
@@ -144,15 +134,12 @@ class ClosureCycleTest {
 
     @Test
     void snapshotOutsideTheReactorIsRefused() throws IOException {
-        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
-            JicofoShape.publishFork(fork);
+        try (FixtureRepository fork = fork()) {
             Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
             Path pom = source.resolve("selector/pom.xml");
             Files.writeString(pom, Files.readString(pom).replace("</dependencies>",
                     "<dependency><groupId>org.fixture</groupId><artifactId>moving</artifactId><version>2.0-SNAPSHOT</version></dependency></dependencies>"));
-            PortkitException e = assertThrows(PortkitException.class, () -> ClosureEngine.resolve(
-                    TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, false),
-                    tmp.resolve("m2"), tmp.resolve("portkit.lock")));
+            PortkitException e = failure(source, true, false);
             assertEquals(ExitStatus.BAD_INPUT, e.status());
             assertTrue(e.getMessage().contains("org.fixture:moving:jar:2.0-SNAPSHOT"), e.getMessage());
         }
@@ -160,8 +147,7 @@ class ClosureCycleTest {
 
     @Test
     void settingsMirrorIsHonoured() throws IOException {
-        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
-            JicofoShape.publishFork(fork);
+        try (FixtureRepository fork = fork()) {
             // The POM names an address where nothing listens; settings.xml mirrors it to the fixture.
             Path source = JicofoShape.write(tmp.resolve("src"), "http://127.0.0.1:9/nothing/");
             Path settings = Files.writeString(tmp.resolve("settings.xml"), "<settings><mirrors><mirror><id>fork-mirror</id>"
@@ -180,8 +166,7 @@ class ClosureCycleTest {
     /** A run killed at any point leaves nothing that breaks the next run. */
     @Test
     void killedRunIsRecoveredByTheNextRun() throws Exception {
-        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
-            JicofoShape.publishFork(fork);
+        try (FixtureRepository fork = fork()) {
             Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
             List<String> command = new java.util.ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
@@ -201,6 +186,19 @@ class ClosureCycleTest {
                     tmp.resolve("m2"), tmp.resolve("portkit.lock"));
             assertTrue(LockFile.read(tmp.resolve("portkit.lock")).files().size() > 50);
         }
+    }
+
+    private FixtureRepository fork() throws IOException {
+        FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"));
+        JicofoShape.publishFork(fork);
+        return fork;
+    }
+
+    /** Resolves {@code source} into tmp/m2 and tmp/portkit.lock, expecting portkit to refuse. */
+    private PortkitException failure(Path source, boolean record, boolean check) {
+        return assertThrows(PortkitException.class, () -> ClosureEngine.resolve(
+                TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), record, check),
+                tmp.resolve("m2"), tmp.resolve("portkit.lock")));
     }
 
     private static boolean has(Lock lock, String repository, String path) {

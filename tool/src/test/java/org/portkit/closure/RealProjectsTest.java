@@ -1,6 +1,7 @@
 package org.portkit.closure;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,10 @@ class RealProjectsTest {
 
     @Test
     void mavenResolver2017() throws IOException {
-        cycle("org.apache.maven.resolver:maven-resolver:zip:source-release:2.0.17", TestMaven.jdk21(),
+        var jdk = TestMaven.jdk21();
+        // Skipped, visibly, only on a machine where .ci/run found no JDK 21+ to install.
+        assumeTrue(jdk.isPresent(), "no JDK 21+ on this machine: maven-resolver 2.0.17 not checked");
+        cycle("org.apache.maven.resolver:maven-resolver:zip:source-release:2.0.17", jdk.get(),
                 "maven-resolver-impl/target/maven-resolver-impl-2.0.17.jar");
     }
 
