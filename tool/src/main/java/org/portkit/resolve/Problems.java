@@ -1,10 +1,13 @@
 package org.portkit.resolve;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.repository.ArtifactRepository;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -19,10 +22,11 @@ import org.portkit.cli.PortkitException;
 
 /**
  * Artifacts that could not be obtained, gathered over a whole run so that the user sees all of
- * them at once: which artifact, from which repository and URL, and why.
+ * them at once: for each artifact, every repository that was asked, its URL, and why it failed.
  */
 public final class Problems {
-    private final Set<String> lines = new TreeSet<>();
+    /** artifact, then repository id (or "" when none was involved), to "cause (URL)". */
+    private final Map<String, Map<String, String>> byArtifact = new TreeMap<>();
     private boolean checksum;
 
     public synchronized void add(Collection<ArtifactResult> results) {
@@ -41,9 +45,7 @@ public final class Problems {
         if (causes.isEmpty() && e.getCause() != null) {
             causes.add(e.getCause());
         }
-        for (Throwable t : causes) {
-            addCause(t);
-        }
+        causes.forEach(this::addCause);
     }
 
     private void addCause(Throwable t) {
@@ -57,21 +59,45 @@ public final class Problems {
                 return;
             }
         }
-        lines.add("  " + t.getMessage());
+        byArtifact.computeIfAbsent(String.valueOf(t.getMessage()), k -> new TreeMap<>()).putIfAbsent("", "");
     }
 
     public synchronized void add(Artifact artifact, Exception e) {
         ArtifactRepository repo = e instanceof ArtifactTransferException ate ? ate.getRepository() : null;
-        String where = repo instanceof RemoteRepository remote
-                ? " from " + remote.getId() + " (" + Repository.of(remote).url() + Layout.path(artifact) + ")" : "";
-        boolean isChecksum = causes(e, ChecksumFailureException.class);
+        String id = repo instanceof RemoteRepository remote ? remote.getId() : "";
+        String url = repo instanceof RemoteRepository remote ? " (" + Repository.of(remote).url() + Layout.path(artifact) + ")" : "";
+        boolean isChecksum = causedBy(e, ChecksumFailureException.class);
         checksum |= isChecksum;
-        String why = e instanceof ArtifactNotFoundException ? "not found there"
-                : isChecksum ? "CHECKSUM MISMATCH: " + rootMessage(e) : rootMessage(e);
-        lines.add("  " + artifact + where + ": " + why);
+        // The first cause per repository is the informative one; later ones repeat it from the resolver's cache.
+        byArtifact.computeIfAbsent(artifact.toString(), k -> new TreeMap<>()).putIfAbsent(id, why(e, isChecksum) + url);
     }
 
-    private static boolean causes(Throwable t, Class<?> type) {
+    private static String why(Exception e, boolean isChecksum) {
+        if (e instanceof ArtifactNotFoundException) {
+            return "not found";
+        }
+        if (isChecksum) {
+            return "CHECKSUM MISMATCH: " + root(e).getMessage();
+        }
+        Throwable root = root(e);
+        if (root instanceof UnknownHostException) {
+            return "unreachable: unknown host " + root.getMessage();
+        }
+        if (root instanceof ConnectException || root instanceof SocketTimeoutException) {
+            return "unreachable: " + root.getMessage();
+        }
+        return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+    }
+
+    private static Throwable root(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static boolean causedBy(Throwable t, Class<?> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {
                 return true;
@@ -80,29 +106,28 @@ public final class Problems {
         return false;
     }
 
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return root == t ? m : t.getMessage() + " (" + m + ")";
-    }
-
     public synchronized boolean isEmpty() {
-        return lines.isEmpty();
+        return byArtifact.isEmpty();
     }
 
     /** Stops the run when anything could not be obtained; a checksum mismatch has its own status. */
     public synchronized void throwIfAny(String what) {
-        if (lines.isEmpty()) {
+        if (byArtifact.isEmpty()) {
             return;
         }
-        String message = what + ": " + lines.size() + " could not be obtained:\n" + String.join("\n", lines)
-                + (checksum
-                        ? "\nA checksum mismatch means the bytes served are not those published: do not work around it."
-                        : "\nCheck that each repository is reachable from this machine (network, proxy in settings.xml),"
-                                + " or resolve on a machine that reaches it. No lock was written.");
-        throw new PortkitException(checksum ? ExitStatus.CHECKSUM : ExitStatus.UNOBTAINABLE, message);
+        StringBuilder report = new StringBuilder(what + ": " + byArtifact.size() + " could not be obtained:");
+        byArtifact.forEach((artifact, causes) -> {
+            report.append("\n  ").append(artifact);
+            causes.forEach((repo, cause) -> {
+                if (!repo.isEmpty() || !cause.isEmpty()) {
+                    report.append("\n      ").append(repo.isEmpty() ? "" : repo + ": ").append(cause);
+                }
+            });
+        });
+        report.append(checksum
+                ? "\nA checksum mismatch means the bytes served are not those published: do not work around it."
+                : "\nCheck that each repository is reachable from this machine (network, proxy in settings.xml),"
+                        + " or resolve on a machine that reaches it. No lock was written.");
+        throw new PortkitException(checksum ? ExitStatus.CHECKSUM : ExitStatus.UNOBTAINABLE, report.toString());
     }
 }
