@@ -63,7 +63,8 @@ final class ResolveCommand implements Callable<Integer> {
         System.out.printf("%d files (%.1f MB) from %d repositories pinned in %s; offline repository %s%s%n",
                 result.lock().files().size(), result.lock().totalSize() / 1e6, result.lock().repositories().size(),
                 lock, out, check ? " (offline build checked)" : "");
-        System.out.printf("downloaded this run: %d files, %.1f MB%n", result.downloadedFiles(), result.downloadedBytes() / 1e6);
+        System.out.printf("downloaded this run: %d files, %.1f MB; run-time artifacts %s%n", result.downloadedFiles(),
+                result.downloadedBytes() / 1e6, result.recording().description);
         return 0;
     }
 

@@ -1,31 +1,49 @@
 package org.portkit.closure;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.portkit.io.AtomicFiles;
 import org.portkit.maven.MavenArgs;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.maven.MavenRun;
+import org.portkit.resolve.Layout;
 import org.portkit.resolve.Resolver;
 
 /**
  * Runs the real build once, online, with every repository mirrored by a {@link RecordingMirror} and
  * an empty local repository: whatever Maven and its plugins fetch while they run (test providers,
  * compiler back-ends, tools) passes through portkit's resolver and joins the closure.
+ *
+ * <p>What a build fetched is kept in the cache under a digest of everything that decides it (the
+ * source tree, the arguments, Maven's and the JDK's versions, the repositories). A later run with
+ * the same digest replays that list through the resolver instead of building again.
  */
 public final class BuildRecorder {
     private final Resolver resolver;
     private final MavenDistribution maven;
     private final Path javaHome;
+    private final Path recordings;
 
-    public BuildRecorder(Resolver resolver, MavenDistribution maven, Path javaHome) {
+    /** @param recordings where the lists of fetched files are kept between runs */
+    public BuildRecorder(Resolver resolver, MavenDistribution maven, Path javaHome, Path recordings) {
         this.resolver = resolver;
         this.maven = maven;
         this.javaHome = javaHome;
+        this.recordings = recordings;
     }
 
     /**
@@ -33,18 +51,69 @@ public final class BuildRecorder {
      * @param repositories every repository known so far, mirrors applied, by the id the POMs use
      * @param work a directory for the run's settings and local repository
      * @param log where Maven's output goes
+     * @return whether Maven ran (false: an earlier identical recording was replayed)
      */
-    public void record(Path project, MavenArgs args, Map<String, RemoteRepository> repositories, Path work, Path log)
+    public boolean record(Path project, MavenArgs args, Map<String, RemoteRepository> repositories, Path work, Path log)
             throws IOException {
+        Path saved = recordings.resolve(digest(project, args, repositories) + ".txt");
+        if (Files.isRegularFile(saved) && replay(Files.readAllLines(saved), repositories)) {
+            return false;
+        }
         try (RecordingMirror mirror = new RecordingMirror(resolver, new LinkedHashMap<>(repositories))) {
             Path settings = Files.writeString(work.resolve("record-settings.xml"), settings(mirror, repositories.keySet()));
             MavenRun.run(maven, javaHome, project,
                     List.of("-s", settings.toString(), "-Dmaven.repo.local=" + work.resolve("record-m2")),
                     args.all(), log, "the recording build (online, through portkit's mirror)");
+            AtomicFiles.writeString(saved, String.join("\n", mirror.served()) + "\n");
         }
+        return true;
     }
 
-    private static String settings(RecordingMirror mirror, Iterable<String> ids) {
+    /** Resolves a recorded list again (from the cache); false if anything is no longer to be had. */
+    private boolean replay(List<String> lines, Map<String, RemoteRepository> repositories) {
+        for (String line : lines) {
+            String[] w = line.split(" ", 2);
+            RemoteRepository repository = w.length == 2 ? repositories.get(w[0]) : null;
+            Artifact artifact = repository == null ? null : Layout.artifact(w[1]);
+            ArtifactResult r = artifact == null ? null : resolver.tryResolve(artifact, repository);
+            if (r == null || !r.isResolved()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String digest(Path project, MavenArgs args, Map<String, RemoteRepository> repositories) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        update(md, "maven " + maven.version() + "\njava " + MavenRun.javaVersion(javaHome) + "\n");
+        args.all().forEach(a -> update(md, "arg " + a + "\n"));
+        repositories.forEach((id, r) -> update(md, "repository " + id + " " + r.getUrl() + "\n"));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(project)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        byte[] buf = new byte[1 << 16];
+        for (Path f : files) {
+            update(md, "file " + project.relativize(f).toString().replace('\\', '/') + "\n");
+            try (InputStream in = Files.newInputStream(f)) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, n);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void update(MessageDigest md, String s) {
+        md.update(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String settings(RecordingMirror mirror, Set<String> ids) {
         StringBuilder s = new StringBuilder("<settings>\n  <mirrors>\n");
         // An exact id wins over '*' in Maven's mirror selection, so each known repository keeps its id.
         for (String id : ids) {

@@ -40,7 +40,20 @@ public final class ClosureEngine {
     public record Request(Path source, List<String> mavenArgs, String mavenVersion, Path javaHome, Path cache,
             UserSettings settings, boolean allowHttp, boolean record, boolean check) {}
 
-    public record Result(Lock lock, long downloadedFiles, long downloadedBytes) {}
+    /** @param recording how the run learned what the build fetches while it runs */
+    public record Result(Lock lock, long downloadedFiles, long downloadedBytes, Recording recording) {}
+
+    public enum Recording {
+        SKIPPED("not recorded (--no-record)"),
+        RAN("recorded by running the build online"),
+        REPLAYED("replayed from the cache (source, arguments, Maven, JDK and repositories unchanged)");
+
+        public final String description;
+
+        Recording(String description) {
+            this.description = description;
+        }
+    }
 
     private ClosureEngine() {}
 
@@ -90,9 +103,11 @@ public final class ClosureEngine {
                     request.settings().repositories(true)).resolve(reactor);
             resolver.problems().throwIfAny("artifacts the POMs name");
 
+            Recording recording = Recording.SKIPPED;
             if (request.record()) {
-                new BuildRecorder(resolver, maven, request.javaHome())
+                boolean ran = new BuildRecorder(resolver, maven, request.javaHome(), request.cache().resolve("recordings"))
                         .record(project, args, knownRepositories(resolver, reactor, start), work, Path.of(logs + "-record.log"));
+                recording = ran ? Recording.RAN : Recording.REPLAYED;
                 resolver.problems().throwIfAny("artifacts the build fetched while it ran");
             }
             progress.finish();
@@ -111,7 +126,7 @@ public final class ClosureEngine {
                 OfflineRepository.discard(staged);
             }
             LockFile.write(lock, lockFile);
-            return new Result(lock, progress.files(), progress.bytes());
+            return new Result(lock, progress.files(), progress.bytes(), recording);
         }
     }
 

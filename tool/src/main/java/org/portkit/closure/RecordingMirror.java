@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.aether.artifact.Artifact;
@@ -39,6 +42,8 @@ final class RecordingMirror implements AutoCloseable {
     private final Map<String, RemoteRepository> repositories;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
+    /** "repositoryId path" of every artifact served. */
+    private final Set<String> served = ConcurrentHashMap.newKeySet();
 
     RecordingMirror(Resolver resolver, Map<String, RemoteRepository> repositories) throws IOException {
         this.resolver = resolver;
@@ -107,11 +112,17 @@ final class RecordingMirror implements AutoCloseable {
                 Artifact artifact = Layout.artifact(path);
                 ArtifactResult r = artifact == null ? null : resolver.tryResolve(artifact, repository);
                 if (r != null && r.isResolved()) {
+                    served.add(repository.getId() + ' ' + path);
                     return r.getArtifact().getPath();
                 }
             }
         }
         return null;
+    }
+
+    /** What the build fetched, as "repositoryId path" lines. */
+    Set<String> served() {
+        return new TreeSet<>(served);
     }
 
     @Override

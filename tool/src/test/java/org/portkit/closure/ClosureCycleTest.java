@@ -46,7 +46,9 @@ class ClosureCycleTest {
             Path m2 = tmp.resolve("m2");
             Path lockFile = tmp.resolve("portkit.lock");
 
-            ClosureEngine.resolve(TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, true), m2, lockFile);
+            ClosureEngine.Result first = ClosureEngine.resolve(
+                    TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, true), m2, lockFile);
+            assertEquals(ClosureEngine.Recording.RAN, first.recording());
 
             Lock lock = LockFile.read(lockFile);
             Set<String> paths = lock.files().stream().map(LockEntry::path).collect(Collectors.toSet());
@@ -78,9 +80,11 @@ class ClosureCycleTest {
 
             int before = fork.requests();
             Path lockAgain = tmp.resolve("again.lock");
-            ClosureEngine.resolve(TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, false),
+            ClosureEngine.Result again = ClosureEngine.resolve(
+                    TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, false),
                     tmp.resolve("m2-again"), lockAgain);
             assertEquals(before, fork.requests(), "a warm run asks the repository nothing");
+            assertEquals(ClosureEngine.Recording.REPLAYED, again.recording(), "unchanged inputs: no second build");
             assertEquals(Files.readString(lockFile), Files.readString(lockAgain), "same inputs, same lock");
 
             // The check can fail: without one artifact the offline build breaks.
