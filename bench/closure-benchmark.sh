@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
 # closure-benchmark.sh: compares portkit's offline closure against
-# `mvn dependency:go-offline` (maven-dependency-plugin 3.8.1, Maven 3.9.16)
-# on real projects. Run by hand; it takes 15-30 minutes and needs Maven Central.
+# `mvn dependency:go-offline` (maven-dependency-plugin 3.8.1, Maven 3.9.16) and
+# against an online build followed by a tarball of its local repository (what
+# ports such as the Jitsi ones do today), on real projects. Run by hand; it takes
+# 30-50 minutes and needs Maven Central.
 #
 # For each project it measures:
 #   portkit  cold resolve time (empty --cache), warm resolve time (same cache,
-#            new --out), files and bytes in its output repository, and whether
-#            `mvn -o` builds a fresh unpack of the source with only that repository;
+#            new --out; the warm run replays the cold run's recording of run-time
+#            artifacts instead of running the build again), files and bytes in its
+#            output repository, and whether `mvn -o` builds a fresh unpack of the
+#            source with only that repository;
 #   go-offline time into an empty local repository, files and bytes in that
 #            repository (without _remote.repositories, *.lastUpdated,
 #            resolver-status.properties), and whether `mvn -o` builds a fresh
-#            unpack with only that repository.
+#            unpack with only that repository;
+#   online build + tarball  time of `mvn package` online into an empty local repository
+#            and of `tar czf` of that repository, files and bytes in it (counted like
+#            go-offline's), the tarball's size, whether a second online build + tarball
+#            in another fresh unpack gives identical bytes, and whether `mvn -o` builds
+#            a fresh unpack with only the first repository.
 # Every Maven run uses an empty settings file (-s), so ~/.m2/settings.xml plays no part.
 #
 # Environment:
@@ -97,7 +106,13 @@ repo_stats() {
     awk '{ n++; b += $1 } END { printf "%d %d\n", n, b }'
 }
 
+# downloaded LOG, recording LOG: the two halves of portkit resolve's last line,
+# "downloaded this run: N files, X MB; run-time artifacts recorded|replayed ...".
+downloaded() { sed -n 's/^downloaded this run: \([^;]*\).*/\1/p' "$1"; }
+recording() { sed -n 's/^downloaded this run: .*; run-time artifacts \([a-z]*\).*/\1/p' "$1"; }
+
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+sum() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "-" || b == "-") print "-"; else printf "%.1f", a + b }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 
 # fetch ARTIFACT: copies ARTIFACT from Maven Central into $DIST (system Maven).
@@ -140,6 +155,36 @@ offline_build() {
     R[$name,${key}_offline_err]=$(grep -m 1 -E '^\[ERROR\]' "$logf" | cut -c 1-200 || true)
     FAILURES+=("$name offline build with $whose repository (exit $T_RC): $logf")
   fi
+}
+
+# record_status NAME KEY WHAT LOG: records the last timed step's exit as R[NAME,KEY_status]
+# (ok or FAIL(rc)); a failure is listed with LOG.
+record_status() {
+  if [ "$T_RC" -eq 0 ]; then
+    R[$1,${2}_status]=ok
+  else
+    R[$1,${2}_status]="FAIL($T_RC)"
+    FAILURES+=("$1 $3 (exit $T_RC): $4")
+  fi
+}
+
+# online_tarball NAME KEY DIR: what a port maintainer does today. In a fresh unpack under
+# DIR, builds online into the empty repository DIR/online-m2, then runs
+# `tar czf DIR/online-m2.tar.gz -C DIR online-m2`; records R[NAME,KEY_secs], KEY_status,
+# KEY_tar_secs, KEY_tar_status and KEY_tar_bytes.
+online_tarball() {
+  local name=$1 key=$2 dir=$3 src
+  log "$name: online build into an empty repository, then tar ($dir)"
+  src=$(fresh_unpack "$zip" "$dir/src-online")
+  rm -rf "$dir/online-m2" "$dir/online-m2.tar.gz"
+  mkdir -p "$dir/online-m2"
+  timed "$dir/online-build.log" mvn_in "$src" "$jdk" -Dmaven.repo.local="$dir/online-m2" "${BUILD_ARGS[@]}"
+  R[$name,${key}_secs]=$T_SECS
+  record_status "$name" "$key" "online build" "$dir/online-build.log"
+  timed "$dir/tar.log" tar czf "$dir/online-m2.tar.gz" -C "$dir" online-m2
+  R[$name,${key}_tar_secs]=$T_SECS
+  record_status "$name" "${key}_tar" "tar of the online repository" "$dir/tar.log"
+  R[$name,${key}_tar_bytes]=$(stat -c %s "$dir/online-m2.tar.gz" 2>/dev/null || echo -)
 }
 
 for p in "${PROJECTS[@]}"; do
@@ -187,31 +232,33 @@ for p in "${PROJECTS[@]}"; do
   R[$name,pk_cold]=$T_SECS
   if [ "$T_RC" -eq 0 ]; then
     R[$name,pk_cold_out]=$(grep -E 'files \(|downloaded this run' "$W/portkit-cold.log" | tr '\n' ' ' || true)
+    R[$name,pk_cold_rec]=$(recording "$W/portkit-cold.log")
     read -r files bytes < <(repo_stats "$W/pk-m2")
     R[$name,pk_files]=$files; R[$name,pk_bytes]=$bytes
     R[$name,pk_lock_files]=$(grep -c '^file ' "$W/pk-cold.lock" || true)
   else
-    R[$name,pk_cold]="FAIL($T_RC)"
+    R[$name,pk_cold]="FAIL($T_RC)"; R[$name,pk_cold_rec]=-
     R[$name,pk_files]=-; R[$name,pk_bytes]=-; R[$name,pk_lock_files]=-
     PK_FAILED=1; FAILURES+=("$name portkit cold resolve (exit $T_RC): $W/portkit-cold.log")
     log "$name: portkit cold resolve failed (exit $T_RC); last lines:"
     tail -n 30 "$W/portkit-cold.log" >&2
   fi
 
-  # portkit, warm (same cache, new output)
+  # portkit, warm (same cache, new output): replays the cold run's recording
   log "$name: portkit warm resolve"
   timed "$W/portkit-warm.log" portkit resolve "$zip" --cache "$W/pk-cache" --out "$W/pk-m2-warm" \
     --lock "$W/pk-warm.lock" --settings "$SETTINGS" --java-home "$jdk" -- "${BUILD_ARGS[@]}"
   R[$name,pk_warm]=$T_SECS
   if [ "$T_RC" -eq 0 ]; then
-    R[$name,pk_warm_dl]=$(sed -n 's/^downloaded this run: //p' "$W/portkit-warm.log")
+    R[$name,pk_warm_dl]=$(downloaded "$W/portkit-warm.log")
+    R[$name,pk_warm_rec]=$(recording "$W/portkit-warm.log")
     if [ -f "$W/pk-cold.lock" ] && cmp -s "$W/pk-cold.lock" "$W/pk-warm.lock"; then
       R[$name,pk_lock_same]=yes
     else
       R[$name,pk_lock_same]=NO
     fi
   else
-    R[$name,pk_warm]="FAIL($T_RC)"; R[$name,pk_warm_dl]=-; R[$name,pk_lock_same]=-
+    R[$name,pk_warm]="FAIL($T_RC)"; R[$name,pk_warm_dl]=-; R[$name,pk_warm_rec]=-; R[$name,pk_lock_same]=-
     PK_FAILED=1; FAILURES+=("$name portkit warm resolve (exit $T_RC): $W/portkit-warm.log")
     log "$name: portkit warm resolve failed (exit $T_RC); last lines:"
     tail -n 30 "$W/portkit-warm.log" >&2
@@ -231,22 +278,37 @@ for p in "${PROJECTS[@]}"; do
   mkdir -p "$W/go-m2"
   timed "$W/go-offline.log" mvn_in "$src" "$jdk" -Dmaven.repo.local="$W/go-m2" "$DEP_PLUGIN:go-offline"
   R[$name,go_secs]=$T_SECS
-  if [ "$T_RC" -eq 0 ]; then
-    R[$name,go_status]=ok
-  else
-    R[$name,go_status]="FAIL($T_RC)"
-    FAILURES+=("$name go-offline (exit $T_RC): $W/go-offline.log")
-  fi
+  record_status "$name" go go-offline "$W/go-offline.log"
   read -r files bytes < <(repo_stats "$W/go-m2")
   R[$name,go_files]=$files; R[$name,go_bytes]=$bytes
 
   # offline build with go-offline's repository
   offline_build "$name" go "go-offline's" "$W/go-m2" "$W/offline-gooffline.log" "$W/src-gooffline-build"
 
+  # online build + tarball, counted before anything else touches the repository; then the
+  # same again in another fresh unpack, to see whether the tarball can be rebuilt bit for bit
+  online_tarball "$name" tb "$W"
+  read -r files bytes < <(repo_stats "$W/online-m2")
+  R[$name,tb_files]=$files; R[$name,tb_bytes]=$bytes
+  online_tarball "$name" tb2 "$W/online-rebuild"
+  if cmp -s "$W/online-m2.tar.gz" "$W/online-rebuild/online-m2.tar.gz"; then
+    R[$name,tb_repro]=yes
+  else
+    R[$name,tb_repro]=no
+  fi
+  R[$name,tb_diff]="$({ diff -rq "$W/online-m2" "$W/online-rebuild/online-m2" || true; } | wc -l) ($({
+    diff -rq -x _remote.repositories -x '*.lastUpdated' -x resolver-status.properties \
+      "$W/online-m2" "$W/online-rebuild/online-m2" || true; } | wc -l) artifacts)"
+
+  # offline build with the online build's repository
+  offline_build "$name" tb "the online build's" "$W/online-m2" "$W/offline-online.log" "$W/src-online-build"
+
   pk_cold_num=${R[$name,pk_cold]}
   [[ $pk_cold_num == FAIL* ]] && pk_cold_num=-
   R[$name,ratio_time]=$(ratio "$pk_cold_num" "${R[$name,go_secs]}")
   R[$name,ratio_bytes]=$(ratio "${R[$name,pk_bytes]}" "${R[$name,go_bytes]}")
+  R[$name,ratio_tb_time]=$(ratio "$pk_cold_num" "$(sum "${R[$name,tb_secs]}" "${R[$name,tb_tar_secs]}")")
+  R[$name,ratio_tb_bytes]=$(ratio "${R[$name,pk_bytes]}" "${R[$name,tb_bytes]}")
 done
 
 # ---------------------------------------------------------------- report
@@ -269,7 +331,7 @@ mbrow() {
 
 {
   echo
-  echo "portkit vs dependency:go-offline (maven-dependency-plugin 3.8.1), Maven $MAVEN_VERSION"
+  echo "portkit vs dependency:go-offline (maven-dependency-plugin 3.8.1) vs online build + tarball, Maven $MAVEN_VERSION"
   echo "build args: ${BUILD_ARGS[*]}; work dir: $BENCH_DIR; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   printf '%-44s' ""
@@ -278,6 +340,8 @@ mbrow() {
   row   "JDK"                                   jdk
   row   "portkit cold resolve (s)"              pk_cold
   row   "portkit warm resolve (s)"              pk_warm
+  row   "portkit cold: run-time artifacts"      pk_cold_rec
+  row   "portkit warm: run-time artifacts"      pk_warm_rec
   row   "portkit warm: downloaded"              pk_warm_dl
   row   "portkit cold/warm locks identical"     pk_lock_same
   row   "portkit repo files"                    pk_files
@@ -293,13 +357,32 @@ mbrow() {
   row   "  (offline build time, s)"             go_offline_secs
   row   "ratio portkit cold time / go-offline"  ratio_time
   row   "ratio portkit bytes / go-offline"      ratio_bytes
+  row   "online build time (s)"                 tb_secs
+  row   "online build exit"                     tb_status
+  row   "tar czf time (s)"                      tb_tar_secs
+  row   "online repo files"                     tb_files
+  mbrow "online repo MB"                        tb_bytes
+  mbrow "online tarball MB"                     tb_tar_bytes
+  row   "tarball reproducible (rebuilt, cmp)"   tb_repro
+  row   "  (second online build time, s)"       tb2_secs
+  row   "  (files differing in the two repos)"  tb_diff
+  row   "offline build, online repo"            tb_offline
+  row   "  (offline build time, s)"             tb_offline_secs
+  row   "ratio portkit cold / (online + tar)"   ratio_tb_time
+  row   "ratio portkit bytes / online repo"     ratio_tb_bytes
   echo
   for n in "${NAMES[@]}"; do
     [ -n "${R[$n,pk_cold_out]:-}" ] && echo "$n portkit cold: ${R[$n,pk_cold_out]}"
-    [ -n "${R[$n,go_offline_err]:-}" ] && echo "$n go-offline offline build, first error: ${R[$n,go_offline_err]}"
+    for k in pk:portkit go:go-offline tb:online-build; do
+      [ -n "${R[$n,${k%%:*}_offline_err]:-}" ] && echo "$n offline build with ${k#*:} repo, first error: ${R[$n,${k%%:*}_offline_err]}"
+    done
   done
   echo "Note: portkit cold time includes fetching Maven $MAVEN_VERSION into its cache and its recording build;"
-  echo "      go-offline time excludes the Maven download and runs no build."
+  echo "      its warm run replays that recording (no build) when source, arguments, Maven, JDK and repositories"
+  echo "      are unchanged; go-offline time excludes the Maven download and runs no build; online build time"
+  echo "      excludes the Maven download and includes the build itself."
+  echo "      Tarball reproducible: a second online build + tar czf in another fresh unpack, compared with cmp;"
+  echo "      files differing: diff -rq of the two repositories, then without Maven's bookkeeping files."
 } | tee "$BENCH_DIR/results.txt"
 
 if [ "${#FAILURES[@]}" -gt 0 ]; then

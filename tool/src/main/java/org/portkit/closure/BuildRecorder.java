@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.aether.artifact.Artifact;
+import org.eclipse.aether.metadata.DefaultMetadata;
+import org.eclipse.aether.metadata.Metadata;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.portkit.io.AtomicFiles;
@@ -33,6 +35,9 @@ import org.portkit.resolve.Resolver;
  * the same digest replays that list through the resolver instead of building again.
  */
 public final class BuildRecorder {
+    /** Part of the digest: a change in what a recording holds makes older ones miss. */
+    private static final String FORMAT = "portkit recording 2";
+
     private final Resolver resolver;
     private final MavenDistribution maven;
     private final Path javaHome;
@@ -72,11 +77,21 @@ public final class BuildRecorder {
     /** Resolves a recorded list again (from the cache); false if anything is no longer to be had. */
     private boolean replay(List<String> lines, Map<String, RemoteRepository> repositories) {
         for (String line : lines) {
-            String[] w = line.split(" ", 2);
-            RemoteRepository repository = w.length == 2 ? repositories.get(w[0]) : null;
-            Artifact artifact = repository == null ? null : Layout.artifact(w[1]);
-            ArtifactResult r = artifact == null ? null : resolver.tryResolve(artifact, repository);
-            if (r == null || !r.isResolved()) {
+            String[] w = line.split(" ", 3);
+            RemoteRepository repository = w.length == 3 ? repositories.get(w[1]) : null;
+            if (repository == null) {
+                return false;
+            }
+            boolean found;
+            if (w[0].equals("metadata")) {
+                found = resolver.tryMetadata(new DefaultMetadata(w[2].replace('/', '.'), "maven-metadata.xml",
+                        Metadata.Nature.RELEASE), repository) != null;
+            } else {
+                Artifact artifact = Layout.artifact(w[2]);
+                ArtifactResult r = artifact == null ? null : resolver.tryResolve(artifact, repository);
+                found = r != null && r.isResolved();
+            }
+            if (!found) {
                 return false;
             }
         }
@@ -90,7 +105,7 @@ public final class BuildRecorder {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        update(md, "maven " + maven.version() + "\njava " + MavenRun.javaVersion(javaHome) + "\n");
+        update(md, FORMAT + "\nmaven " + maven.version() + "\njava " + MavenRun.javaVersion(javaHome) + "\n");
         args.all().forEach(a -> update(md, "arg " + a + "\n"));
         repositories.forEach((id, r) -> update(md, "repository " + id + " " + r.getUrl() + "\n"));
         List<Path> files;

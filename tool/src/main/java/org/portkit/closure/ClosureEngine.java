@@ -113,7 +113,7 @@ public final class ClosureEngine {
             progress.finish();
 
             List<Fetched> fetched = resolver.log().all();
-            Lock lock = Locker.lock(maven.version(), args.all(), fetched);
+            Lock lock = Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata());
             Map<String, Path> files = new LinkedHashMap<>();
             fetched.forEach(f -> files.putIfAbsent(f.repository().id() + ' ' + f.path(), f.file()));
             Path staged = OfflineRepository.stage(lock, e -> files.get(key(e)), out);

@@ -42,7 +42,7 @@ final class RecordingMirror implements AutoCloseable {
     private final Map<String, RemoteRepository> repositories;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
-    /** "repositoryId path" of every artifact served. */
+    /** "artifact REPOSITORY PATH" and "metadata REPOSITORY DIRECTORY" of everything served. */
     private final Set<String> served = ConcurrentHashMap.newKeySet();
 
     RecordingMirror(Resolver resolver, Map<String, RemoteRepository> repositories) throws IOException {
@@ -106,13 +106,14 @@ final class RecordingMirror implements AutoCloseable {
                         "maven-metadata.xml", Metadata.Nature.RELEASE);
                 Path file = resolver.tryMetadata(metadata, repository);
                 if (file != null) {
+                    served.add("metadata " + repository.getId() + ' ' + path.substring(0, path.lastIndexOf('/')));
                     return file;
                 }
             } else {
                 Artifact artifact = Layout.artifact(path);
                 ArtifactResult r = artifact == null ? null : resolver.tryResolve(artifact, repository);
                 if (r != null && r.isResolved()) {
-                    served.add(repository.getId() + ' ' + path);
+                    served.add("artifact " + repository.getId() + ' ' + path);
                     return r.getArtifact().getPath();
                 }
             }
@@ -120,7 +121,7 @@ final class RecordingMirror implements AutoCloseable {
         return null;
     }
 
-    /** What the build fetched, as "repositoryId path" lines. */
+    /** What the build fetched, one line each, sorted. */
     Set<String> served() {
         return new TreeSet<>(served);
     }

@@ -15,7 +15,8 @@ import org.portkit.io.AtomicFiles;
 /**
  * The lock's text form: one fact per line, sorted, so that a diff between two locks reads as a
  * changelog. Lines are {@code maven V}, {@code arg A} (in order), {@code repository ID URL},
- * {@code prefix GROUP PREFIX ARTIFACT} and {@code file REPOSITORY PATH SHA256 SIZE}.
+ * {@code prefix GROUP PREFIX ARTIFACT}, {@code metadata DIRECTORY} and
+ * {@code file REPOSITORY PATH SHA256 SIZE}.
  */
 public final class LockFile {
     private static final String HEADER =
@@ -34,6 +35,9 @@ public final class LockFile {
         for (PluginPrefix p : lock.prefixes()) {
             out.append("prefix ").append(p.groupId()).append(' ').append(p.prefix()).append(' ')
                     .append(p.artifactId()).append('\n');
+        }
+        for (String dir : lock.metadata()) {
+            out.append("metadata ").append(dir).append('\n');
         }
         for (LockEntry f : lock.files()) {
             out.append("file ").append(f.repository()).append(' ').append(f.path()).append(' ')
@@ -61,6 +65,7 @@ public final class LockFile {
         List<String> args = new ArrayList<>();
         TreeMap<String, String> repositories = new TreeMap<>();
         TreeSet<PluginPrefix> prefixes = new TreeSet<>();
+        TreeSet<String> metadata = new TreeSet<>();
         TreeSet<LockEntry> files = new TreeSet<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -77,6 +82,7 @@ public final class LockFile {
                     case "arg" -> args.add(rest);
                     case "repository" -> repositories.put(w[0], w[1]);
                     case "prefix" -> prefixes.add(new PluginPrefix(w[0], w[1], w[2]));
+                    case "metadata" -> metadata.add(single(w));
                     case "file" -> {
                         if (w.length != 4 || !w[2].matches("[0-9a-f]{64}")) {
                             throw new IllegalArgumentException("expected: file REPOSITORY PATH SHA256 SIZE");
@@ -100,7 +106,7 @@ public final class LockFile {
                         name + ": file " + f.path() + " names repository '" + f.repository() + "' which has no 'repository' line");
             }
         }
-        return new Lock(maven, List.copyOf(args), repositories, prefixes, files);
+        return new Lock(maven, List.copyOf(args), repositories, prefixes, metadata, files);
     }
 
     private static String single(String[] w) {

@@ -26,7 +26,11 @@ public final class Locker {
 
     private Locker() {}
 
-    public static Lock lock(String mavenVersion, List<String> args, Collection<Fetched> fetched) {
+    /**
+     * @param metadata repository directories whose metadata the build read
+     */
+    public static Lock lock(String mavenVersion, List<String> args, Collection<Fetched> fetched,
+            Collection<String> metadata) {
         TreeSet<String> snapshots = new TreeSet<>();
         fetched.stream().filter(f -> f.path().matches(".*/[^/]*-SNAPSHOT/[^/]*")).forEach(f -> snapshots.add("  " + f.path()));
         if (!snapshots.isEmpty()) {
@@ -69,7 +73,7 @@ public final class Locker {
                 prefixes.add(prefix);
             }
         }
-        return new Lock(mavenVersion, args, repositories, prefixes, files);
+        return new Lock(mavenVersion, args, repositories, prefixes, new TreeSet<>(metadata), files);
     }
 
     /** The goal prefix a Maven plugin jar declares, or null for any other file. */

@@ -25,8 +25,8 @@ import org.portkit.resolve.Layout;
  * <p>Files carry no {@code _remote.repositories}: Maven treats untracked files as installed
  * locally, so the offline build does not care which repository ids its POMs name. Version ranges,
  * version-less plugins and plugin prefixes need repository metadata offline; it is written as
- * {@code maven-metadata-local.xml}, derived from the lock alone (only pinned versions, no
- * timestamps), so the same lock always gives the same bytes.
+ * {@code maven-metadata-local.xml} for the directories the lock says the build reads, derived from
+ * the lock alone (only pinned versions, no timestamps), so the same lock always gives the same bytes.
  */
 public final class OfflineRepository {
     private OfflineRepository() {}
@@ -98,14 +98,14 @@ public final class OfflineRepository {
     }
 
     /** Repository-relative path of each {@code maven-metadata-local.xml} to its content. */
-    static Map<String, String> metadata(Lock lock) {
+    public static Map<String, String> metadata(Lock lock) {
         Map<String, Metadata> byDir = new TreeMap<>();
         for (LockEntry e : lock.files()) {
             Artifact a = Layout.artifact(e.path());
-            if (a == null) {
+            String dir = a == null ? null : a.getGroupId().replace('.', '/') + '/' + a.getArtifactId();
+            if (dir == null || !lock.metadata().contains(dir)) {
                 continue;
             }
-            String dir = a.getGroupId().replace('.', '/') + '/' + a.getArtifactId();
             Metadata m = byDir.computeIfAbsent(dir, d -> new Metadata());
             m.setGroupId(a.getGroupId());
             m.setArtifactId(a.getArtifactId());
@@ -117,7 +117,11 @@ public final class OfflineRepository {
             }
         }
         for (PluginPrefix p : lock.prefixes()) {
-            Metadata m = byDir.computeIfAbsent(p.groupId().replace('.', '/'), d -> new Metadata());
+            String dir = p.groupId().replace('.', '/');
+            if (!lock.metadata().contains(dir)) {
+                continue;
+            }
+            Metadata m = byDir.computeIfAbsent(dir, d -> new Metadata());
             Plugin plugin = new Plugin();
             plugin.setPrefix(p.prefix());
             plugin.setArtifactId(p.artifactId());

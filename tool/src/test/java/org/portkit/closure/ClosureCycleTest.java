@@ -58,6 +58,7 @@ class ClosureCycleTest {
             assertTrue(has(lock, fork1, "org/fixture/fixture-bom/1/fixture-bom-1.pom"), "imported BOM");
             assertTrue(has(lock, fork1, "org/jxmpp/jxmpp-core/1.0.3/jxmpp-core-1.0.3.jar"), "range picks 1.0.3");
             assertFalse(paths.contains("org/jxmpp/jxmpp-core/1.1.0/jxmpp-core-1.1.0.jar"), "1.1.0 is outside the range");
+            assertTrue(lock.metadata().contains("org/jxmpp/jxmpp-core"), "the range needs metadata offline");
             assertTrue(paths.contains("org/fixture/managed-lib/2.0/managed-lib-2.0.jar"), "version from the BOM");
             assertFalse(paths.contains("org/fixture/managed-lib/1.0/managed-lib-1.0.jar"));
             assertFalse(paths.contains("org/fixture/optional-lib/1.0/optional-lib-1.0.jar"), "optional is not transitive");

@@ -24,7 +24,8 @@ class LockFileTest {
         files.add(new LockEntry("central", "org/apache/apache/35/apache-35.pom", A, 10));
         TreeSet<PluginPrefix> prefixes = new TreeSet<>();
         prefixes.add(new PluginPrefix("org.apache.maven.plugins", "jar", "maven-jar-plugin"));
-        return new Lock("3.9.16", List.of("-DskipTests", "-Pfat jar", "package"), repos, prefixes, files);
+        return new Lock("3.9.16", List.of("-DskipTests", "-Pfat jar", "package"), repos, prefixes,
+                new TreeSet<>(List.of("org/jxmpp/jxmpp-core")), files);
     }
 
     @Test

@@ -33,7 +33,9 @@ class OfflineRepositoryTest {
         });
         TreeSet<PluginPrefix> prefixes = new TreeSet<>();
         prefixes.add(new PluginPrefix("org.apache.maven.plugins", "dependency", "maven-dependency-plugin"));
-        return new Lock("3.9.16", List.of("package"), new TreeMap<>(Map.of("central", "https://c/")), prefixes, entries);
+        TreeSet<String> metadata = new TreeSet<>(List.of("org/jxmpp/jxmpp-core", "org/apache/maven/plugins"));
+        return new Lock("3.9.16", List.of("package"), new TreeMap<>(Map.of("central", "https://c/")), prefixes, metadata,
+                entries);
     }
 
     private Path file(String name, String content) throws IOException {
@@ -63,6 +65,7 @@ class OfflineRepositoryTest {
         Path out = tmp.resolve("m2");
         OfflineRepository.write(lock, e -> a, out);
         assertEquals("one", Files.readString(out.resolve("g/a/1/a-1.jar")));
+        assertFalse(Files.exists(out.resolve("g/a/maven-metadata-local.xml")), "metadata only where the build reads it");
         try (var walk = Files.walk(out)) {
             assertTrue(walk.noneMatch(p -> p.getFileName().toString().equals("_remote.repositories")));
         }

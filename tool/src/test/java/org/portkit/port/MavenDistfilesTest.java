@@ -25,7 +25,7 @@ class MavenDistfilesTest {
                 "org/igniterealtime/smack/smack-core/4.4.8-jitsi-4/smack-core-4.4.8-jitsi-4.jar", EMPTY_HEX, 0));
         files.add(new LockEntry("central", "org/ow2/asm/asm/9.7/asm-9.7.jar", EMPTY_HEX, 0));
         files.add(new LockEntry("central", "org/apache/apache/35/apache-35.pom", EMPTY_HEX, 0));
-        return new Lock("3.9.16", List.of("package"), repos, new TreeSet<>(), files);
+        return new Lock("3.9.16", List.of("package"), repos, new TreeSet<>(), new TreeSet<>(), files);
     }
 
     @Test
