@@ -8,7 +8,8 @@ public enum ExitStatus {
     BAD_INPUT(3, "bad input: unreadable source, invalid POM, SNAPSHOT dependency, malformed lock"),
     UNOBTAINABLE(4, "artifacts could not be obtained from their repositories (report lists each)"),
     CHECKSUM(5, "a checksum did not match: the named file or URL is not what was published"),
-    BUILD_FAILED(6, "the Maven build that portkit ran (recording or offline check) failed");
+    BUILD_FAILED(6, "the Maven build that portkit ran (recording or offline check) failed"),
+    STALE(7, "generated ports differ from what their specs and locks give: run 'portkit generate'");
 
     public final int code;
     public final String meaning;

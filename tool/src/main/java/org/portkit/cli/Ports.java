@@ -1,0 +1,44 @@
+package org.portkit.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.stream.Stream;
+import org.portkit.lock.Lock;
+import org.portkit.lock.LockFile;
+import org.portkit.port.PortGenerator;
+import org.portkit.port.PortSpec;
+
+/** Where specs and generated ports live in a portkit tree, shared by generate and check. */
+record Ports(Path root) {
+    /** One spec directory and the port it generates. */
+    record Port(PortSpec spec, Path dir, SortedMap<String, String> files) {
+        String path() {
+            return spec.category() + "/" + spec.name();
+        }
+    }
+
+    /** Spec directories given, or every directory under specs/ holding a port.conf. */
+    List<Port> load(List<Path> specDirs) throws IOException {
+        List<Path> dirs = specDirs;
+        if (dirs.isEmpty()) {
+            Path specs = root.resolve("specs");
+            if (!Files.isDirectory(specs)) {
+                throw new PortkitException(ExitStatus.BAD_INPUT, "no specs/ directory in " + root.toAbsolutePath());
+            }
+            try (Stream<Path> walk = Files.walk(specs)) {
+                dirs = walk.filter(p -> p.getFileName().toString().equals(PortSpec.FILE)).map(Path::getParent).sorted().toList();
+            }
+        }
+        return dirs.stream().map(this::load).toList();
+    }
+
+    private Port load(Path specDir) {
+        PortSpec spec = PortSpec.read(specDir);
+        Lock lock = LockFile.read(specDir.resolve(PortSpec.LOCK));
+        return new Port(spec, root.resolve("ports").resolve(spec.category()).resolve(spec.name()),
+                PortGenerator.generate(spec, lock));
+    }
+}

@@ -1,0 +1,136 @@
+package org.portkit.port;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.portkit.lock.Lock;
+import org.portkit.lock.OfflineRepository;
+
+/**
+ * spec + lock → the files of an OpenBSD port, as text by relative path. Pure: no clock, no
+ * environment, no traversal order leaks in, so two generations are byte-identical.
+ */
+public final class PortGenerator {
+    private static final Mustache.Compiler MUSTACHE = Mustache.compiler().withDelims("<% %>").escapeHTML(false)
+            .defaultValue("");
+
+    private PortGenerator() {}
+
+    public static SortedMap<String, String> generate(PortSpec spec, Lock lock) {
+        SortedMap<String, String> files = new TreeMap<>();
+        Map<String, Object> model = model(spec, lock);
+        files.put("Makefile", render("Makefile", model));
+        files.put("maven.inc", MavenDistfiles.render(lock));
+        Distinfo distinfo = MavenDistfiles.distinfo(lock, new Distinfo());
+        if (spec.sourceSha256() != null) {
+            distinfo.add(spec.sourceDistfile(), spec.sourceSha256(), spec.sourceSize());
+        }
+        files.put("distinfo", distinfo.render());
+        files.put("pkg/DESCR", Text.wrap(spec.descr(), 80));
+        files.put("pkg/PLIST", plist(spec));
+        files.put("pkg/" + spec.name() + ".rc", render("rc", model));
+        files.put("pkg/README", render("README", model));
+        files.put("files/" + spec.name() + ".sh", render("launcher", model));
+        files.put("files/" + spec.name() + ".in.sh", render("in.sh", model));
+        for (String config : spec.daemon().config()) {
+            files.put("files/" + config, read(spec.dir().resolve(config)));
+        }
+        OfflineRepository.metadata(lock).forEach((path, xml) -> files.put("files/m2/" + path, xml));
+        return files;
+    }
+
+    /** Distfiles without a checksum (so far only the upstream source can be): named in the README and by check. */
+    public static List<String> unverified(PortSpec spec) {
+        return spec.sourceSha256() == null ? List.of(spec.sourceDistfile()) : List.of();
+    }
+
+    private static Map<String, Object> model(PortSpec spec, Lock lock) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("comment", spec.comment());
+        m.put("version", spec.version());
+        m.put("distTuple", spec.source());
+        m.put("sourceDistfile", spec.sourceDistfile());
+        m.put("name", spec.name());
+        m.put("category", spec.category());
+        m.put("homepage", spec.homepage());
+        m.put("maintainer", spec.maintainer());
+        m.put("license", spec.license());
+        m.put("java", spec.java());
+        m.put("jar", spec.jar());
+        m.put("mavenArgs", String.join(" ", lock.mavenArgs()));
+        // The repository paths of the distfiles: DISTFILES entries less their {url} part and maven/ prefix.
+        m.put("mavenFiles", String.join(" ", lock.repositories().keySet().stream()
+                .map(id -> "${DISTFILES." + MavenDistfiles.suffix(id) + ":C/\\{.*\\}//:S/^maven\\///}").toList()));
+        m.put("hasMetadata", !OfflineRepository.metadata(lock).isEmpty());
+        m.put("samples", samples(spec).stream().map(f -> Map.of("file", f)).toList());
+        m.put("user", spec.daemon().user());
+        m.put("id", spec.daemon().id());
+        m.put("mainClass", spec.daemon().mainClass());
+        m.put("configFile", spec.daemon().config().get(0));
+        m.put("javaOptions", String.join(" ", spec.daemon().javaOptions()));
+        List<String> unverified = unverified(spec);
+        m.put("unverified", unverified);
+        m.put("hasUnverified", !unverified.isEmpty());
+        return m;
+    }
+
+    /** Configuration samples installed under share/NAME and copied to ${SYSCONFDIR}/NAME. */
+    private static List<String> samples(PortSpec spec) {
+        List<String> samples = new ArrayList<>(spec.daemon().config());
+        samples.add(spec.name() + ".in.sh");
+        return samples.stream().sorted().toList();
+    }
+
+    private static String plist(PortSpec spec) {
+        String name = spec.name();
+        String user = spec.daemon().user();
+        int id = spec.daemon().id();
+        StringBuilder p = new StringBuilder();
+        p.append("@newgroup ").append(user).append(':').append(id).append('\n');
+        p.append("@newuser ").append(user).append(':').append(id).append(':').append(id).append("::")
+                .append(spec.daemon().comment()).append(":/nonexistent:/sbin/nologin\n");
+        p.append("@rcscript ${RCDIR}/").append(name).append('\n');
+        p.append("bin/").append(name).append('\n');
+        p.append("share/doc/pkg-readmes/${PKGSTEM}\n");
+        p.append("share/java/\nshare/java/classes/\n");
+        p.append("share/java/classes/").append(name).append(".jar\n");
+        p.append("share/").append(name).append("/\n");
+        // The configuration directory and files belong to the daemon's group and are not world-readable.
+        p.append("@mode 750\n@group ").append(user).append("\n@sample ${SYSCONFDIR}/").append(name).append("/\n@mode\n@group\n");
+        for (String f : samples(spec)) {
+            p.append("share/").append(name).append('/').append(f).append(".sample\n");
+            p.append("@mode 640\n@group ").append(user).append("\n@sample ${SYSCONFDIR}/").append(name).append('/')
+                    .append(f).append("\n@mode\n@group\n");
+        }
+        return p.toString();
+    }
+
+    private static String render(String template, Map<String, Object> model) {
+        String resource = template + ".mustache";
+        try (InputStream in = PortGenerator.class.getResourceAsStream(resource)) {
+            Template t = MUSTACHE.compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return t.execute(model);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("template " + resource + " missing from portkit's jar", e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

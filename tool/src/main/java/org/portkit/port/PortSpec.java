@@ -1,0 +1,90 @@
+package org.portkit.port;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+
+/**
+ * What a port maintainer decides, read from {@code port.conf} (HOCON) in a spec directory that also
+ * holds the lock and the configuration samples. Everything else in the port is derived.
+ *
+ * @param dir the spec directory
+ * @param source the upstream source as {@code DIST_TUPLE} ("github ACCOUNT PROJECT TAG-OR-COMMIT .")
+ * @param sourceSha256 hex SHA-256 of the source distfile, once someone has hashed it; null until then
+ * @param jar the built jar to install, relative to the source root
+ */
+public record PortSpec(Path dir, String category, String name, String comment, String version, String homepage,
+        String maintainer, String license, String descr, String source, String sourceSha256, long sourceSize,
+        String java, String jar, Daemon daemon) {
+
+    /** The daemon the port runs: its user, main class and configuration samples (files in the spec directory). */
+    public record Daemon(String user, int id, String comment, String mainClass, List<String> javaOptions,
+            List<String> config) {}
+
+    public static final String FILE = "port.conf";
+    public static final String LOCK = "portkit.lock";
+
+    public static PortSpec read(Path dir) {
+        Path file = dir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new PortkitException(ExitStatus.BAD_INPUT, "no " + FILE + " in " + dir);
+        }
+        try {
+            Config c = ConfigFactory.parseFile(file.toFile(),
+                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+            Config d = c.getConfig("daemon");
+            Daemon daemon = new Daemon(d.getString("user"), d.getInt("id"), d.getString("comment"),
+                    d.getString("main-class"), d.hasPath("java-options") ? d.getStringList("java-options") : List.of(),
+                    d.getStringList("config"));
+            PortSpec spec = new PortSpec(dir, c.getString("category"), c.getString("name"), c.getString("comment"),
+                    c.getString("version"), c.getString("homepage"), c.getString("maintainer"), c.getString("license"),
+                    c.getString("descr"), c.getString("source.dist-tuple"),
+                    c.hasPath("source.sha256") ? c.getString("source.sha256") : null,
+                    c.hasPath("source.size") ? c.getLong("source.size") : -1,
+                    c.getString("java"), c.getString("jar"), daemon);
+            spec.validate(c);
+            return spec;
+        } catch (ConfigException e) {
+            // Typesafe Config's messages start with "file: line:", which is what a maintainer needs.
+            throw new PortkitException(ExitStatus.BAD_INPUT, "bad port spec: " + e.getMessage());
+        }
+    }
+
+    private void validate(Config c) {
+        require(c, "comment", comment.length() <= 60 && !comment.endsWith("."), "at most 60 characters, no final period");
+        require(c, "source.dist-tuple", source.split(" ").length == 5, "five words: github ACCOUNT PROJECT ID DIR");
+        require(c, "source.dist-tuple", !source.split(" ")[3].contains("/"),
+                "the id cannot hold '/': use the plain tag (jitsi-meet_NNNN) or the full commit");
+        require(c, "java", java.matches("(1\\.8|11|17|21)\\+?"), "one of 1.8, 11, 17, 21, with an optional +");
+        require(c, "daemon.user", daemon.user().startsWith("_"), "daemon users start with '_'");
+        require(c, "daemon.id", daemon.id() >= 500, "ids of port users are 500 and up (infrastructure/db/user.list)");
+        require(c, "daemon.config", !daemon.config().isEmpty(), "name at least the main configuration file");
+        if (sourceSha256 != null) {
+            require(c, "source.sha256", sourceSha256.matches("[0-9a-f]{64}") && sourceSize >= 0,
+                    "64 hex digits, with source.size");
+        }
+        for (String f : daemon.config()) {
+            require(c, "daemon.config", Files.isRegularFile(dir.resolve(f)), "no file " + f + " beside the spec");
+        }
+    }
+
+    private static void require(Config c, String path, boolean ok, String what) {
+        if (!ok) {
+            throw new PortkitException(ExitStatus.BAD_INPUT,
+                    "bad port spec: " + c.getValue(path).origin().description() + ": " + path + ": " + what);
+        }
+    }
+
+    /** The local name DIST_TUPLE gives the source archive: ACCOUNT-PROJECT-ID.tar.gz. */
+    public String sourceDistfile() {
+        String[] t = source.split(" ");
+        return t[1] + "-" + t[2] + "-" + t[3] + ".tar.gz";
+    }
+}

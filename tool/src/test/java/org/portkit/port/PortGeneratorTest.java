@@ -1,0 +1,123 @@
+package org.portkit.port;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SortedMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.portkit.cli.Main;
+import org.portkit.lock.LockFile;
+
+class PortGeneratorTest {
+    @TempDir
+    Path tmp;
+
+    static final String SPEC = """
+            # The conference focus, as a port.
+            category = net
+            name = jicofo
+            comment = "server-side focus component of Jitsi Meet conferences"
+            version = "2.0.11146"
+            homepage = "https://jitsi.org/"
+            maintainer = "Jane Doe <jane@example.org>"
+            license = "Apache-2.0"
+            descr = \"\"\"Jicofo is the conference focus of Jitsi Meet: it manages media sessions between each
+            participant and the videobridge.\"\"\"
+            source { dist-tuple = "github jitsi jicofo jitsi-meet_11146 ." }
+            java = "17+"
+            jar = "jicofo/target/jicofo-1.1-SNAPSHOT-jar-with-dependencies.jar"
+            daemon {
+              user = _jicofo
+              id = 533
+              comment = "Jitsi conference focus"
+              main-class = org.jitsi.jicofo.Main
+              config = [jicofo.conf]
+            }
+            """;
+
+    Path tree(String name) throws IOException {
+        Path root = tmp.resolve(name);
+        Path spec = Files.createDirectories(root.resolve("specs/net/jicofo"));
+        Files.writeString(spec.resolve("port.conf"), SPEC);
+        Files.writeString(spec.resolve("jicofo.conf"), "jicofo { sctp { enabled = false } }\n");
+        LockFile.write(MavenDistfilesTest.lock(), spec.resolve("portkit.lock"));
+        return root;
+    }
+
+    static int run(String... args) {
+        return Main.run(args);
+    }
+
+    @Test
+    void generatedPortHasTheExpectedShape() throws IOException {
+        Path root = tree("a");
+        assertEquals(0, run("generate", "--root", root.toString()));
+        SortedMap<String, String> port = PortTree.read(root.resolve("ports/net/jicofo"));
+        String makefile = port.get("Makefile");
+        assertTrue(makefile.contains("DIST_TUPLE =\tgithub jitsi jicofo jitsi-meet_11146 .\n"), makefile);
+        assertTrue(makefile.contains("EXTRACT_ONLY =\tjitsi-jicofo-jitsi-meet_11146.tar.gz\n"), makefile);
+        assertTrue(makefile.contains("MAVEN_ARGS =\tpackage\n"), "the lock's arguments: " + makefile);
+        assertTrue(makefile.endsWith(".include \"maven.inc\"\n.include <bsd.port.mk>\n"), makefile);
+        String plist = port.get("pkg/PLIST");
+        assertTrue(plist.startsWith("@newgroup _jicofo:533\n@newuser _jicofo:533:533::Jitsi conference focus:/nonexistent:/sbin/nologin\n@rcscript ${RCDIR}/jicofo\n"), plist);
+        assertTrue(plist.contains("share/jicofo/jicofo.conf.sample\n@mode 640\n@group _jicofo\n@sample ${SYSCONFDIR}/jicofo/jicofo.conf\n@mode\n@group\n"), plist);
+        assertTrue(port.get("pkg/jicofo.rc").contains("daemon_user=\"_jicofo\""));
+        assertTrue(port.get("pkg/README").contains("jitsi-jicofo-jitsi-meet_11146.tar.gz"), "unverified source named");
+        assertFalse(port.get("distinfo").contains("jitsi-jicofo-jitsi-meet_11146.tar.gz"), "no checksum for an unhashed file");
+        assertEquals("jicofo { sctp { enabled = false } }\n", port.get("files/jicofo.conf"));
+        for (String line : port.get("pkg/DESCR").lines().toList()) {
+            assertTrue(line.length() <= 80, line);
+        }
+    }
+
+    @Test
+    void twoGenerationsInDifferentPlacesAreByteIdentical() throws IOException {
+        Path a = tree("a");
+        Path b = tree("b");
+        assertEquals(0, run("generate", "--root", a.toString()));
+        assertEquals(0, run("generate", "--root", b.toString()));
+        assertEquals(PortTree.read(a.resolve("ports/net/jicofo")), PortTree.read(b.resolve("ports/net/jicofo")));
+    }
+
+    @Test
+    void checkIsCleanWhenCurrentAndShowsADiffWhenNot() throws IOException {
+        Path root = tree("a");
+        assertEquals(0, run("generate", "--root", root.toString()));
+        assertEquals(0, run("check", "--root", root.toString()));
+        Path makefile = root.resolve("ports/net/jicofo/Makefile");
+        Files.writeString(makefile, Files.readString(makefile).replace("NO_TEST =\tYes\n", ""));
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true));
+        try {
+            assertEquals(7, run("check", "--root", root.toString()));
+        } finally {
+            System.setOut(out);
+        }
+        String diff = captured.toString();
+        assertTrue(diff.contains("--- a/ports/net/jicofo/Makefile") && diff.contains("+NO_TEST =\tYes"), diff);
+    }
+
+    @Test
+    void badSpecNamesFileAndLine() throws IOException {
+        Path root = tree("a");
+        Path spec = root.resolve("specs/net/jicofo/port.conf");
+        Files.writeString(spec, SPEC.replace("jitsi-meet_11146 .", "stable/jitsi-meet_11146 ."));
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true));
+        try {
+            assertEquals(3, run("generate", "--root", root.toString()));
+        } finally {
+            System.setErr(err);
+        }
+        assertTrue(captured.toString().contains("port.conf: 11"), captured.toString());
+    }
+}
