@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.portkit.port.Lint;
 import org.portkit.port.PortGenerator;
 import org.portkit.port.PortTree;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Regenerates every port in memory and compares it with ports/: exit 0 when current,",
-                "otherwise a unified diff and exit 7. Names the distfiles that are still unverified."})
+                "otherwise a unified diff and exit 7. Lints each port (exit 8 on a finding) and names",
+                "the distfiles that are still unverified."})
 final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC-DIR", description = "spec directories (default: all under specs/)")
     List<Path> specs = new ArrayList<>();
@@ -23,13 +25,22 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean stale = false;
+        List<Lint.Finding> findings = new ArrayList<>();
         for (Ports.Port port : new Ports(root).load(specs)) {
+            for (Lint.Finding f : Lint.check(port.files(), port.spec().name(), port.spec().sourceDistfile(),
+                    PortGenerator.unverified(port.spec()))) {
+                findings.add(new Lint.Finding("ports/" + port.path() + "/" + f.file(), f.line(), f.rule(), f.message()));
+            }
             String diff = PortTree.diff("ports/" + port.path(), PortTree.read(port.dir()), port.files());
             if (!diff.isEmpty()) {
                 stale = true;
                 System.out.print(diff);
             }
             PortGenerator.unverified(port.spec()).forEach(u -> System.out.println(port.path() + ": unverified (no checksum yet): " + u));
+        }
+        findings.forEach(f -> System.out.println(f));
+        if (!findings.isEmpty()) {
+            throw new PortkitException(ExitStatus.LINT, findings.size() + " lint finding(s) (listed above)");
         }
         if (stale) {
             throw new PortkitException(ExitStatus.STALE, "ports differ from their specs and locks (diff above);"

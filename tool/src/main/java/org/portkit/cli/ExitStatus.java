@@ -9,7 +9,8 @@ public enum ExitStatus {
     UNOBTAINABLE(4, "artifacts could not be obtained from their repositories (report lists each)"),
     CHECKSUM(5, "a checksum did not match: the named file or URL is not what was published"),
     BUILD_FAILED(6, "the Maven build that portkit ran (recording or offline check) failed"),
-    STALE(7, "generated ports differ from what their specs and locks give: run 'portkit generate'");
+    STALE(7, "generated ports differ from what their specs and locks give: run 'portkit generate'"),
+    LINT(8, "a generated port breaks a port lint rule (each finding is listed)");
 
     public final int code;
     public final String meaning;

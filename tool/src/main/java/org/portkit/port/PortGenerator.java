@@ -69,8 +69,8 @@ public final class PortGenerator {
         m.put("java", spec.java());
         m.put("jar", spec.jar());
         m.put("mavenArgs", String.join(" ", lock.mavenArgs()));
-        // The repository paths of the distfiles: DISTFILES entries less their {url} part and maven/ prefix.
-        m.put("mavenFiles", String.join(" ", lock.repositories().keySet().stream()
+        // One continuation line per repository keeps the Makefile within 80 columns.
+        m.put("mavenFiles", String.join(" \\\n\t", lock.repositories().keySet().stream()
                 .map(id -> "${DISTFILES." + MavenDistfiles.suffix(id) + ":C/\\{.*\\}//:S/^maven\\///}").toList()));
         m.put("hasMetadata", !OfflineRepository.metadata(lock).isEmpty());
         m.put("samples", samples(spec).stream().map(f -> Map.of("file", f)).toList());
