@@ -28,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Lint.Finding> findings = new ArrayList<>();
         for (Ports.Port port : new Ports(root).load(specs)) {
             for (Lint.Finding f : Lint.check(port.files(), port.spec().name(), port.spec().sourceDistfile(),
-                    PortGenerator.unverified(port.spec()))) {
+                    PortGenerator.unverified(port.spec(), port.lock()))) {
                 findings.add(new Lint.Finding("ports/" + port.path() + "/" + f.file(), f.line(), f.rule(), f.message()));
             }
             String diff = PortTree.diff("ports/" + port.path(), PortTree.read(port.dir()), port.files());
@@ -36,7 +36,7 @@ final class CheckCommand implements Callable<Integer> {
                 stale = true;
                 System.out.print(diff);
             }
-            PortGenerator.unverified(port.spec()).forEach(u -> System.out.println(port.path() + ": unverified (no checksum yet): " + u));
+            PortGenerator.unverified(port.spec(), port.lock()).forEach(u -> System.out.println(port.path() + ": unverified (no checksum yet): " + u));
         }
         findings.forEach(f -> System.out.println(f));
         if (!findings.isEmpty()) {

@@ -25,7 +25,7 @@ final class GenerateCommand implements Callable<Integer> {
         for (Ports.Port port : new Ports(root).load(specs)) {
             PortTree.write(port.files(), port.dir());
             System.out.println("wrote " + root.relativize(root.resolve("ports/" + port.path())) + " (" + port.files().size() + " files)");
-            PortGenerator.unverified(port.spec()).forEach(u -> System.out.println("  unverified (no checksum yet): " + u));
+            PortGenerator.unverified(port.spec(), port.lock()).forEach(u -> System.out.println("  unverified (no checksum yet): " + u));
         }
         return 0;
     }

@@ -14,7 +14,7 @@ import org.portkit.port.PortSpec;
 /** Where specs and generated ports live in a portkit tree, shared by generate and check. */
 record Ports(Path root) {
     /** One spec directory and the port it generates. */
-    record Port(PortSpec spec, Path dir, SortedMap<String, String> files) {
+    record Port(PortSpec spec, Lock lock, Path dir, SortedMap<String, String> files) {
         String path() {
             return spec.category() + "/" + spec.name();
         }
@@ -38,7 +38,7 @@ record Ports(Path root) {
     private Port load(Path specDir) {
         PortSpec spec = PortSpec.read(specDir);
         Lock lock = LockFile.read(specDir.resolve(PortSpec.LOCK));
-        return new Port(spec, root.resolve("ports").resolve(spec.category()).resolve(spec.name()),
+        return new Port(spec, lock, root.resolve("ports").resolve(spec.category()).resolve(spec.name()),
                 PortGenerator.generate(spec, lock));
     }
 }

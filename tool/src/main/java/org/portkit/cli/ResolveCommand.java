@@ -54,15 +54,21 @@ final class ResolveCommand implements Callable<Integer> {
     @Option(names = "--check", description = "prove the result: run the build offline with only the closure before writing anything")
     boolean check;
 
+    @Option(names = "--partial", description = {"where a repository cannot be reached, write a partial lock naming each",
+            "missing file and why (for port generation without that network); no offline repository is written"})
+    boolean partial;
+
     @Override
     public Integer call() {
         List<String> args = mavenArgs.isEmpty() ? MavenArgs.DEFAULT : mavenArgs;
         ClosureEngine.Result result = ClosureEngine.resolve(new ClosureEngine.Request(source.toAbsolutePath(), args,
-                mavenVersion, javaHome(), cacheDir(), UserSettings.read(settings), allowHttp, record, check),
+                mavenVersion, javaHome(), cacheDir(), UserSettings.read(settings), allowHttp, record, check, partial),
                 out.toAbsolutePath(), lock.toAbsolutePath());
-        System.out.printf("%d files (%.1f MB) from %d repositories pinned in %s; offline repository %s%s%n",
-                result.lock().files().size(), result.lock().totalSize() / 1e6, result.lock().repositories().size(),
-                lock, out, check ? " (offline build checked)" : "");
+        System.out.printf("%d files (%.1f MB) from %d repositories pinned in %s; %s%n",
+                result.lock().files().size(), result.lock().totalSize() / 1e6, result.lock().repositories().size(), lock,
+                result.lock().isComplete() ? "offline repository " + out + (check ? " (offline build checked)" : "")
+                        : "PARTIAL: " + result.lock().unverified().size() + " files could not be obtained (listed in the lock);"
+                                + " no offline repository was written");
         System.out.printf("downloaded this run: %d files, %.1f MB; run-time artifacts %s%n", result.downloadedFiles(),
                 result.downloadedBytes() / 1e6, result.recording().description);
         return 0;

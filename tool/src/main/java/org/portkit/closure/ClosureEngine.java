@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.portkit.cli.ExitStatus;
 import org.portkit.cli.PortkitException;
@@ -23,7 +25,9 @@ import org.portkit.model.Reactor;
 import org.portkit.model.ReactorReader;
 import org.portkit.model.ReactorWorkspace;
 import org.portkit.model.Repositories;
+import org.portkit.lock.Unverified;
 import org.portkit.resolve.Fetched;
+import org.portkit.resolve.Problems;
 import org.portkit.resolve.Progress;
 import org.portkit.resolve.Resolver;
 import org.portkit.resolve.UserSettings;
@@ -37,14 +41,19 @@ import org.portkit.source.SourceTree;
 public final class ClosureEngine {
 
     /** What to resolve, and how. */
+    /**
+     * @param partial where a repository cannot be reached, write a partial lock naming what is
+     *     missing instead of failing (no offline repository, no recording, no check)
+     */
     public record Request(Path source, List<String> mavenArgs, String mavenVersion, Path javaHome, Path cache,
-            UserSettings settings, boolean allowHttp, boolean record, boolean check) {}
+            UserSettings settings, boolean allowHttp, boolean record, boolean check, boolean partial) {}
 
     /** @param recording how the run learned what the build fetches while it runs */
     public record Result(Lock lock, long downloadedFiles, long downloadedBytes, Recording recording) {}
 
     public enum Recording {
         SKIPPED("not recorded (--no-record)"),
+        IMPOSSIBLE("NOT recorded: the build cannot run while artifacts are missing (partial lock)"),
         RAN("recorded by running the build online"),
         REPLAYED("replayed from the cache (source, arguments, Maven, JDK and repositories unchanged)");
 
@@ -101,7 +110,12 @@ public final class ClosureEngine {
             Reactor reactor = new ReactorReader(resolver, args, javaVersion, start).read(project.resolve("pom.xml"), poms);
             new StaticClosure(resolver, maven.lifecycles(), args, request.settings().repositories(false),
                     request.settings().repositories(true)).resolve(reactor);
-            resolver.problems().throwIfAny("artifacts the POMs name");
+            Map<String, Problems.Failure> unreachable = request.partial() ? resolver.problems().unreachableOnly() : null;
+            if (unreachable == null) {
+                resolver.problems().throwIfAny("artifacts the POMs name");
+            } else if (!unreachable.isEmpty()) {
+                return partial(maven, args, resolver, unreachable, lockFile, progress);
+            }
 
             Recording recording = Recording.SKIPPED;
             if (request.record()) {
@@ -128,6 +142,26 @@ public final class ClosureEngine {
             LockFile.write(lock, lockFile);
             return new Result(lock, progress.files(), progress.bytes(), recording);
         }
+    }
+
+    /** Writes a lock that names what could not be obtained; the offline repository is not written. */
+    private static Result partial(MavenDistribution maven, MavenArgs args, Resolver resolver,
+            Map<String, Problems.Failure> unreachable, Path lockFile, Progress progress) {
+        progress.finish();
+        Lock complete = Locker.lock(maven.version(), args.all(), resolver.log().all(), resolver.log().metadata());
+        TreeMap<String, String> repositories = new TreeMap<>(complete.repositories());
+        TreeSet<Unverified> unverified = new TreeSet<>();
+        unreachable.forEach((key, failure) -> {
+            String id = key.substring(0, key.indexOf(' '));
+            repositories.put(id, failure.repositoryUrl());
+            unverified.add(new Unverified(id, failure.path(), failure.cause()));
+        });
+        Lock lock = new Lock(complete.mavenVersion(), complete.mavenArgs(), repositories, complete.prefixes(),
+                complete.metadata(), complete.files(), unverified, List.of(
+                        "the dependencies of unverified POMs are not known yet",
+                        "run-time artifacts were not recorded: the build cannot run without the unverified files"));
+        LockFile.write(lock, lockFile);
+        return new Result(lock, progress.files(), progress.bytes(), Recording.IMPOSSIBLE);
     }
 
     private static String key(LockEntry e) {

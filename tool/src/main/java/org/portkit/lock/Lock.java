@@ -9,6 +9,10 @@ import java.util.SortedSet;
  * the port gives Maven, the repositories by id, every file with its digest, plugin prefixes, and
  * the repository directories whose metadata Maven reads (version ranges, version-less plugins,
  * prefix look-ups). Later stages (port generation, archives, diffs) work from this alone.
+ *
+ * <p>A partial lock (made with {@code resolve --partial} where a repository is unreachable) also
+ * lists the files it could not obtain and says why it is incomplete; it is never complete enough
+ * for an offline build, and everything downstream names what is missing.
  */
 public record Lock(
         String mavenVersion,
@@ -16,7 +20,19 @@ public record Lock(
         SortedMap<String, String> repositories,
         SortedSet<PluginPrefix> prefixes,
         SortedSet<String> metadata,
-        SortedSet<LockEntry> files) {
+        SortedSet<LockEntry> files,
+        SortedSet<Unverified> unverified,
+        List<String> incomplete) {
+
+    /** A complete lock. */
+    public Lock(String mavenVersion, List<String> mavenArgs, SortedMap<String, String> repositories,
+            SortedSet<PluginPrefix> prefixes, SortedSet<String> metadata, SortedSet<LockEntry> files) {
+        this(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, new java.util.TreeSet<>(), List.of());
+    }
+
+    public boolean isComplete() {
+        return unverified.isEmpty() && incomplete.isEmpty();
+    }
 
     public long totalSize() {
         return files.stream().mapToLong(LockEntry::size).sum();

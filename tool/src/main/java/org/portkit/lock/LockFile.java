@@ -16,7 +16,8 @@ import org.portkit.io.AtomicFiles;
  * The lock's text form: one fact per line, sorted, so that a diff between two locks reads as a
  * changelog. Lines are {@code maven V}, {@code arg A} (in order), {@code repository ID URL},
  * {@code prefix GROUP PREFIX ARTIFACT}, {@code metadata DIRECTORY} and
- * {@code file REPOSITORY PATH SHA256 SIZE}.
+ * {@code file REPOSITORY PATH SHA256 SIZE}; a partial lock adds {@code incomplete REASON} and
+ * {@code unverified REPOSITORY PATH REASON}.
  */
 public final class LockFile {
     private static final String HEADER =
@@ -35,6 +36,13 @@ public final class LockFile {
         for (PluginPrefix p : lock.prefixes()) {
             out.append("prefix ").append(p.groupId()).append(' ').append(p.prefix()).append(' ')
                     .append(p.artifactId()).append('\n');
+        }
+        for (String reason : lock.incomplete()) {
+            out.append("incomplete ").append(reason).append('\n');
+        }
+        for (Unverified u : lock.unverified()) {
+            out.append("unverified ").append(u.repository()).append(' ').append(u.path()).append(' ').append(u.reason())
+                    .append('\n');
         }
         for (String dir : lock.metadata()) {
             out.append("metadata ").append(dir).append('\n');
@@ -60,12 +68,14 @@ public final class LockFile {
         return parse(file.toString(), lines);
     }
 
-    static Lock parse(String name, List<String> lines) {
+    public static Lock parse(String name, List<String> lines) {
         String maven = null;
         List<String> args = new ArrayList<>();
         TreeMap<String, String> repositories = new TreeMap<>();
         TreeSet<PluginPrefix> prefixes = new TreeSet<>();
         TreeSet<String> metadata = new TreeSet<>();
+        TreeSet<Unverified> unverified = new TreeSet<>();
+        List<String> incomplete = new ArrayList<>();
         TreeSet<LockEntry> files = new TreeSet<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -83,6 +93,8 @@ public final class LockFile {
                     case "repository" -> repositories.put(w[0], w[1]);
                     case "prefix" -> prefixes.add(new PluginPrefix(w[0], w[1], w[2]));
                     case "metadata" -> metadata.add(single(w));
+                    case "incomplete" -> incomplete.add(rest);
+                    case "unverified" -> unverified.add(new Unverified(w[0], w[1], rest.split(" ", 3)[2]));
                     case "file" -> {
                         if (w.length != 4 || !w[2].matches("[0-9a-f]{64}")) {
                             throw new IllegalArgumentException("expected: file REPOSITORY PATH SHA256 SIZE");
@@ -106,7 +118,8 @@ public final class LockFile {
                         name + ": file " + f.path() + " names repository '" + f.repository() + "' which has no 'repository' line");
             }
         }
-        return new Lock(maven, List.copyOf(args), repositories, prefixes, metadata, files);
+        return new Lock(maven, List.copyOf(args), repositories, prefixes, metadata, files, unverified,
+                List.copyOf(incomplete));
     }
 
     private static String single(String[] w) {

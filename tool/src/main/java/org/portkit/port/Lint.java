@@ -183,9 +183,8 @@ public final class Lint {
                 expected.add(m.group(1));
             }
         }
-        if (!unverified.contains(sourceDistfile)) {
-            expected.add(sourceDistfile);
-        }
+        expected.add(sourceDistfile);
+        expected.removeAll(unverified);
         List<String> sha = new ArrayList<>();
         List<String> size = new ArrayList<>();
         List<String> lines = text.lines().toList();

@@ -50,9 +50,14 @@ public final class PortGenerator {
         return files;
     }
 
-    /** Distfiles without a checksum (so far only the upstream source can be): named in the README and by check. */
-    public static List<String> unverified(PortSpec spec) {
-        return spec.sourceSha256() == null ? List.of(spec.sourceDistfile()) : List.of();
+    /** Distfiles without a checksum, named in the README and by generate and check. */
+    public static List<String> unverified(PortSpec spec, Lock lock) {
+        List<String> names = new ArrayList<>();
+        if (spec.sourceSha256() == null) {
+            names.add(spec.sourceDistfile());
+        }
+        lock.unverified().forEach(u -> names.add(MavenDistfiles.distfile(u)));
+        return names;
     }
 
     private static Map<String, Object> model(PortSpec spec, Lock lock) {
@@ -79,9 +84,10 @@ public final class PortGenerator {
         m.put("mainClass", spec.daemon().mainClass());
         m.put("configFile", spec.daemon().config().get(0));
         m.put("javaOptions", String.join(" ", spec.daemon().javaOptions()));
-        List<String> unverified = unverified(spec);
+        List<String> unverified = unverified(spec, lock);
         m.put("unverified", unverified);
         m.put("hasUnverified", !unverified.isEmpty());
+        m.put("incomplete", lock.incomplete());
         return m;
     }
 

@@ -25,8 +25,11 @@ import org.portkit.cli.PortkitException;
  * them at once: for each artifact, every repository that was asked, its URL, and why it failed.
  */
 public final class Problems {
-    /** artifact, then repository id (or "" when none was involved), to "cause (URL)". */
-    private final Map<String, Map<String, String>> byArtifact = new TreeMap<>();
+    /** Why one repository did not deliver one artifact. */
+    public record Failure(String path, String repositoryUrl, String cause, boolean notFound) {}
+
+    /** artifact, then repository id (or "" when none was involved), to its failure. */
+    private final Map<String, Map<String, Failure>> byArtifact = new TreeMap<>();
     private boolean checksum;
 
     public synchronized void add(Collection<ArtifactResult> results) {
@@ -59,17 +62,19 @@ public final class Problems {
                 return;
             }
         }
-        byArtifact.computeIfAbsent(String.valueOf(t.getMessage()), k -> new TreeMap<>()).putIfAbsent("", "");
+        byArtifact.computeIfAbsent(String.valueOf(t.getMessage()), k -> new TreeMap<>())
+                .putIfAbsent("", new Failure(null, null, "", false));
     }
 
     public synchronized void add(Artifact artifact, Exception e) {
         ArtifactRepository repo = e instanceof ArtifactTransferException ate ? ate.getRepository() : null;
         String id = repo instanceof RemoteRepository remote ? remote.getId() : "";
-        String url = repo instanceof RemoteRepository remote ? " (" + Repository.of(remote).url() + Layout.path(artifact) + ")" : "";
+        String url = repo instanceof RemoteRepository remote ? Repository.of(remote).url() : null;
         boolean isChecksum = causedBy(e, ChecksumFailureException.class);
         checksum |= isChecksum;
         // The first cause per repository is the informative one; later ones repeat it from the resolver's cache.
-        byArtifact.computeIfAbsent(artifact.toString(), k -> new TreeMap<>()).putIfAbsent(id, why(e, isChecksum) + url);
+        byArtifact.computeIfAbsent(artifact.toString(), k -> new TreeMap<>()).putIfAbsent(id,
+                new Failure(Layout.path(artifact), url, why(e, isChecksum), e instanceof ArtifactNotFoundException));
     }
 
     private static String why(Exception e, boolean isChecksum) {
@@ -110,6 +115,25 @@ public final class Problems {
         return byArtifact.isEmpty();
     }
 
+    /**
+     * For a partial lock: each artifact that a repository could not deliver because it could not be
+     * reached (not because it said "not found"), by "repositoryId path" to the cause and the
+     * repository's URL. Null when some failure is not of that kind (a real absence, a checksum
+     * mismatch, a POM problem): those are never papered over.
+     */
+    public synchronized Map<String, Failure> unreachableOnly() {
+        Map<String, Failure> result = new TreeMap<>();
+        for (Map<String, Failure> causes : byArtifact.values()) {
+            Map.Entry<String, Failure> unreachable = causes.entrySet().stream()
+                    .filter(c -> !c.getKey().isEmpty() && !c.getValue().notFound()).findFirst().orElse(null);
+            if (checksum || unreachable == null) {
+                return null;
+            }
+            result.put(unreachable.getKey() + ' ' + unreachable.getValue().path(), unreachable.getValue());
+        }
+        return result;
+    }
+
     /** Stops the run when anything could not be obtained; a checksum mismatch has its own status. */
     public synchronized void throwIfAny(String what) {
         if (byArtifact.isEmpty()) {
@@ -118,9 +142,10 @@ public final class Problems {
         StringBuilder report = new StringBuilder(what + ": " + byArtifact.size() + " could not be obtained:");
         byArtifact.forEach((artifact, causes) -> {
             report.append("\n  ").append(artifact);
-            causes.forEach((repo, cause) -> {
-                if (!repo.isEmpty() || !cause.isEmpty()) {
-                    report.append("\n      ").append(repo.isEmpty() ? "" : repo + ": ").append(cause);
+            causes.forEach((repo, failure) -> {
+                if (!repo.isEmpty() || !failure.cause().isEmpty()) {
+                    report.append("\n      ").append(repo.isEmpty() ? "" : repo + ": ").append(failure.cause())
+                            .append(failure.repositoryUrl() == null ? "" : " (" + failure.repositoryUrl() + failure.path() + ")");
                 }
             });
         });

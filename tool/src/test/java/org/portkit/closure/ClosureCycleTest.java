@@ -126,6 +126,29 @@ class ClosureCycleTest {
     }
 
     @Test
+    void partialLockNamesWhatARepositoryCouldNotDeliver() throws IOException {
+        try (FixtureRepository fork = fork()) {
+            // The forked Smack is behind a failing server; the parent and BOM are not.
+            fork.failUnder("org/igniterealtime/");
+            Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
+            ClosureEngine.Request plain = TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, true);
+            assertEquals(ExitStatus.UNOBTAINABLE, failure(source, true, true).status(), "not partial unless asked");
+            ClosureEngine.Result result = ClosureEngine.resolve(new ClosureEngine.Request(plain.source(),
+                    plain.mavenArgs(), plain.mavenVersion(), plain.javaHome(), plain.cache(), plain.settings(), true, true,
+                    true, true), tmp.resolve("m2"), tmp.resolve("portkit.lock"));
+            Lock lock = LockFile.read(tmp.resolve("portkit.lock"));
+            assertFalse(lock.isComplete());
+            assertEquals(ClosureEngine.Recording.IMPOSSIBLE, result.recording());
+            String smack = "org/igniterealtime/smack/smack-core/4.4.8-jitsi-1/smack-core-4.4.8-jitsi-1.pom";
+            assertTrue(lock.unverified().stream().anyMatch(u -> u.repository().equals(JicofoShape.FORK_REPOSITORY_ID)
+                    && u.path().equals(smack) && u.reason().contains("500")), lock.unverified().toString());
+            assertTrue(has(lock, JicofoShape.FORK_REPOSITORY_ID, "org/fixture/fixture-parent/1/fixture-parent-1.pom"),
+                    "what could be obtained is pinned");
+            assertFalse(Files.exists(tmp.resolve("m2")), "no offline repository from a partial lock");
+        }
+    }
+
+    @Test
     void checksumMismatchIsFatalAndNamesTheUrl() throws IOException {
         try (FixtureRepository fork = fork()) {
             String jar = "org/jxmpp/jxmpp-core/1.0.3/jxmpp-core-1.0.3.jar";
@@ -160,7 +183,7 @@ class ClosureCycleTest {
             TestMaven.forgetRepository("fork-mirror");
             ClosureEngine.Request plain = TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), false, false);
             ClosureEngine.resolve(new ClosureEngine.Request(plain.source(), plain.mavenArgs(), plain.mavenVersion(),
-                    plain.javaHome(), plain.cache(), org.portkit.resolve.UserSettings.read(settings), true, false, false),
+                    plain.javaHome(), plain.cache(), org.portkit.resolve.UserSettings.read(settings), true, false, false, false),
                     tmp.resolve("m2"), tmp.resolve("portkit.lock"));
             Lock lock = LockFile.read(tmp.resolve("portkit.lock"));
             assertTrue(has(lock, "fork-mirror", "org/jxmpp/jxmpp-core/1.0.3/jxmpp-core-1.0.3.jar"), "served by the mirror");

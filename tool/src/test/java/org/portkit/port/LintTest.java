@@ -37,7 +37,7 @@ class LintTest {
         String before = broken.get(file);
         broken.put(file, breakIt.apply(before));
         assertTrue(!before.equals(broken.get(file)), "the test did not change " + file);
-        return Lint.check(broken, spec.name(), spec.sourceDistfile(), PortGenerator.unverified(spec));
+        return Lint.check(broken, spec.name(), spec.sourceDistfile(), PortGenerator.unverified(spec, LockFile.read(tmp.resolve("portkit.lock"))));
     }
 
     static void assertRule(String rule, List<Lint.Finding> findings) {
@@ -46,7 +46,7 @@ class LintTest {
 
     @Test
     void generatedPortIsClean() {
-        assertEquals(List.of(), Lint.check(port, spec.name(), spec.sourceDistfile(), PortGenerator.unverified(spec)));
+        assertEquals(List.of(), Lint.check(port, spec.name(), spec.sourceDistfile(), PortGenerator.unverified(spec, LockFile.read(tmp.resolve("portkit.lock")))));
     }
 
     @Test
