@@ -27,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
         boolean stale = false;
         List<Lint.Finding> findings = new ArrayList<>();
         for (Ports.Port port : new Ports(root).load(specs)) {
-            for (Lint.Finding f : Lint.check(port.files(), port.spec().name(), port.spec().sourceDistfile(),
+            for (Lint.Finding f : Lint.check(port.files(), port.spec().daemon().name(), port.spec().sourceDistfile(),
                     PortGenerator.unverified(port.spec(), port.lock()))) {
                 findings.add(new Lint.Finding("ports/" + port.path() + "/" + f.file(), f.line(), f.rule(), f.message()));
             }

@@ -107,6 +107,10 @@ public final class StaticClosure {
         }
         for (Plugin d : declared.values()) {
             Plugin byDefault = result.get(d.getKey());
+            // Declared for the command line only (no execution, not bound, not an extension): a build never loads it.
+            if (byDefault == null && d.getExecutions().isEmpty() && !d.isExtensions()) {
+                continue;
+            }
             Plugin p = d.clone();
             if (p.getVersion() == null && byDefault != null) {
                 p.setVersion(byDefault.getVersion());

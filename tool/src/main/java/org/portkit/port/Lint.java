@@ -43,7 +43,8 @@ public final class Lint {
         port.forEach((file, text) -> whitespace(file, text, f));
         String makefile = port.getOrDefault("Makefile", "");
         makefile(makefile, f);
-        descr(port.getOrDefault("pkg/DESCR", ""), f);
+        width("pkg/DESCR", port.getOrDefault("pkg/DESCR", ""), false, f);
+        width("pkg/README", port.getOrDefault("pkg/README", ""), true, f);
         plist(port.getOrDefault("pkg/PLIST", ""), installed(makefile), f);
         distinfo(port.getOrDefault("distinfo", ""), port.getOrDefault("maven.inc", ""), sourceDistfile, unverified, f);
         rc(port.getOrDefault("pkg/" + name + ".rc", ""), "pkg/" + name + ".rc", f);
@@ -104,11 +105,13 @@ public final class Lint {
         }
     }
 
-    private static void descr(String text, List<Finding> f) {
+    /** @param unbreakable whether a long line without white space (a path, a URL) is accepted, as portcheck does */
+    private static void width(String file, String text, boolean unbreakable, List<Finding> f) {
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).length() > 80) {
-                f.add(new Finding("pkg/DESCR", i + 1, "width", "longer than 80 columns"));
+            String line = lines.get(i);
+            if (line.length() > 80 && !(unbreakable && !line.matches(".*\\s.*"))) {
+                f.add(new Finding(file, i + 1, "width", "longer than 80 columns"));
             }
         }
     }

@@ -39,10 +39,11 @@ public final class PortGenerator {
         files.put("distinfo", distinfo.render());
         files.put("pkg/DESCR", Text.wrap(spec.descr(), 80));
         files.put("pkg/PLIST", plist(spec));
-        files.put("pkg/" + spec.name() + ".rc", render("rc", model));
+        String daemon = spec.daemon().name();
+        files.put("pkg/" + daemon + ".rc", render("rc", model));
         files.put("pkg/README", render("README", model));
-        files.put("files/" + spec.name() + ".sh", render("launcher", model));
-        files.put("files/" + spec.name() + ".in.sh", render("in.sh", model));
+        files.put("files/" + daemon + ".sh", render("launcher", model));
+        files.put("files/" + daemon + ".in.sh", render("in.sh", model));
         for (String config : spec.daemon().config()) {
             files.put("files/" + config, read(spec.dir().resolve(config)));
         }
@@ -64,9 +65,13 @@ public final class PortGenerator {
         Map<String, Object> m = new HashMap<>();
         m.put("comment", spec.comment());
         m.put("version", spec.version());
-        m.put("distTuple", spec.source());
-        m.put("sourceDistfile", spec.sourceDistfile());
-        m.put("name", spec.name());
+        // Long values go on a continuation line, so that the Makefile stays within 80 columns.
+        String[] tuple = spec.source().split(" ");
+        m.put("distTupleFolded", fold("DIST_TUPLE =\t", tuple[0] + " " + tuple[1] + " " + tuple[2],
+                tuple[3] + " " + tuple[4]));
+        m.put("sourceDistfileFolded", fold("EXTRACT_ONLY =\t", "", spec.sourceDistfile()));
+        m.put("port", spec.name());
+        m.put("name", spec.daemon().name());
         m.put("category", spec.category());
         m.put("homepage", spec.homepage());
         m.put("maintainer", spec.maintainer());
@@ -87,19 +92,28 @@ public final class PortGenerator {
         List<String> unverified = unverified(spec, lock);
         m.put("unverified", unverified);
         m.put("hasUnverified", !unverified.isEmpty());
-        m.put("incomplete", lock.incomplete());
+        m.put("incomplete", lock.incomplete().stream().map(r -> Text.wrap("Also: " + r + ".", 80)).toList());
         return m;
+    }
+
+    /** {@code head tail} when the assignment fits in 80 columns, else {@code head \}, then tail on its own line. */
+    private static String fold(String assignment, String head, String tail) {
+        String oneLine = head.isEmpty() ? tail : head + " " + tail;
+        if (assignment.length() + oneLine.length() <= 80) {
+            return oneLine;
+        }
+        return (head.isEmpty() ? "" : head + " ") + "\\\n\t\t" + tail;
     }
 
     /** Configuration samples installed under share/NAME and copied to ${SYSCONFDIR}/NAME. */
     private static List<String> samples(PortSpec spec) {
         List<String> samples = new ArrayList<>(spec.daemon().config());
-        samples.add(spec.name() + ".in.sh");
+        samples.add(spec.daemon().name() + ".in.sh");
         return samples.stream().sorted().toList();
     }
 
     private static String plist(PortSpec spec) {
-        String name = spec.name();
+        String name = spec.daemon().name();
         String user = spec.daemon().user();
         int id = spec.daemon().id();
         StringBuilder p = new StringBuilder();

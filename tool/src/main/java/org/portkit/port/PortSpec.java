@@ -24,8 +24,11 @@ public record PortSpec(Path dir, String category, String name, String comment, S
         String maintainer, String license, String descr, String source, String sourceSha256, long sourceSize,
         String java, String jar, Daemon daemon) {
 
-    /** The daemon the port runs: its user, main class and configuration samples (files in the spec directory). */
-    public record Daemon(String user, int id, String comment, String mainClass, List<String> javaOptions,
+    /**
+     * The daemon the port runs: its name (rc.d script, launcher, configuration directory; the port's
+     * name unless set), user, main class and configuration samples (files in the spec directory).
+     */
+    public record Daemon(String name, String user, int id, String comment, String mainClass, List<String> javaOptions,
             List<String> config) {}
 
     public static final String FILE = "port.conf";
@@ -40,7 +43,7 @@ public record PortSpec(Path dir, String category, String name, String comment, S
             Config c = ConfigFactory.parseFile(file.toFile(),
                     ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
             Config d = c.getConfig("daemon");
-            Daemon daemon = new Daemon(d.getString("user"), d.getInt("id"), d.getString("comment"),
+            Daemon daemon = new Daemon(d.hasPath("name") ? d.getString("name") : c.getString("name"), d.getString("user"), d.getInt("id"), d.getString("comment"),
                     d.getString("main-class"), d.hasPath("java-options") ? d.getStringList("java-options") : List.of(),
                     d.getStringList("config"));
             PortSpec spec = new PortSpec(dir, c.getString("category"), c.getString("name"), c.getString("comment"),
@@ -64,6 +67,8 @@ public record PortSpec(Path dir, String category, String name, String comment, S
                 "the id cannot hold '/': use the plain tag (jitsi-meet_NNNN) or the full commit");
         require(c, "java", java.matches("(1\\.8|11|17|21)\\+?"), "one of 1.8, 11, 17, 21, with an optional +");
         require(c, "daemon.user", daemon.user().startsWith("_"), "daemon users start with '_'");
+        require(c, "name", daemon.name().matches("[A-Za-z_][A-Za-z0-9_]*"),
+                "not a valid rc.d script name: set daemon.name (letters, digits, '_')");
         require(c, "daemon.id", daemon.id() >= 500, "ids of port users are 500 and up (infrastructure/db/user.list)");
         require(c, "daemon.config", !daemon.config().isEmpty(), "name at least the main configuration file");
         if (sourceSha256 != null) {

@@ -86,7 +86,8 @@ public final class Problems {
         }
         Throwable root = root(e);
         if (root instanceof UnknownHostException) {
-            return "unreachable: unknown host " + root.getMessage();
+            // The JDK sometimes appends the resolver's words ("host: Name or service not known"): keep the host only.
+            return "unreachable: unknown host " + String.valueOf(root.getMessage()).split(":")[0];
         }
         if (root instanceof ConnectException || root instanceof SocketTimeoutException) {
             return "unreachable: " + root.getMessage();

@@ -37,7 +37,7 @@ class LintTest {
         String before = broken.get(file);
         broken.put(file, breakIt.apply(before));
         assertTrue(!before.equals(broken.get(file)), "the test did not change " + file);
-        return Lint.check(broken, spec.name(), spec.sourceDistfile(), PortGenerator.unverified(spec, LockFile.read(tmp.resolve("portkit.lock"))));
+        return Lint.check(broken, spec.daemon().name(), spec.sourceDistfile(), PortGenerator.unverified(spec, LockFile.read(tmp.resolve("portkit.lock"))));
     }
 
     static void assertRule(String rule, List<Lint.Finding> findings) {
@@ -46,7 +46,7 @@ class LintTest {
 
     @Test
     void generatedPortIsClean() {
-        assertEquals(List.of(), Lint.check(port, spec.name(), spec.sourceDistfile(), PortGenerator.unverified(spec, LockFile.read(tmp.resolve("portkit.lock")))));
+        assertEquals(List.of(), Lint.check(port, spec.daemon().name(), spec.sourceDistfile(), PortGenerator.unverified(spec, LockFile.read(tmp.resolve("portkit.lock")))));
     }
 
     @Test
@@ -67,6 +67,11 @@ class LintTest {
     @Test
     void descrWidth() {
         assertRule("width", lint("pkg/DESCR", d -> d.replace("\n", " ") + "x".repeat(81) + "\n"));
+    }
+
+    @Test
+    void readmeWidth() {
+        assertRule("width", lint("pkg/README", r -> r + "a line of words that goes on and on, well past the eightieth column of the file, to fail\n"));
     }
 
     @Test
