@@ -1,6 +1,5 @@
 package org.portkit.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,25 +7,21 @@ import org.portkit.port.Lint;
 import org.portkit.port.PortGenerator;
 import org.portkit.port.PortTree;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Regenerates every port in memory and compares it with ports/: exit 0 when current,",
                 "otherwise a unified diff and exit 7. Lints each port (exit 8 on a finding) and names",
                 "the distfiles that are still unverified."})
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SPEC-DIR", description = "spec directories (default: all under specs/)")
-    List<Path> specs = new ArrayList<>();
-
-    @Option(names = "--root", paramLabel = "DIR", description = "the portkit tree (default: .)")
-    Path root = Path.of(".");
+    @Mixin
+    PortsOptions ports;
 
     @Override
     public Integer call() throws Exception {
         boolean stale = false;
         List<Lint.Finding> findings = new ArrayList<>();
-        for (Ports.Port port : new Ports(root).load(specs)) {
+        for (Ports.Port port : ports.load()) {
             for (Lint.Finding f : Lint.check(port.files(), port.spec().daemon().name(), port.spec().sourceDistfile(),
                     PortGenerator.unverified(port.spec(), port.lock()))) {
                 findings.add(new Lint.Finding("ports/" + port.path() + "/" + f.file(), f.line(), f.rule(), f.message()));

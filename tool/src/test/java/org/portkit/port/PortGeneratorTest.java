@@ -51,8 +51,27 @@ class PortGeneratorTest {
         return root;
     }
 
+    /** What one portkit command printed, and its status. */
+    record Run(int status, String out, String err) {}
+
+    static Run portkit(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(capturedOut, true));
+        System.setErr(new PrintStream(capturedErr, true));
+        try {
+            int status = Main.run(args);
+            return new Run(status, capturedOut.toString(), capturedErr.toString());
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
     static int run(String... args) {
-        return Main.run(args);
+        return portkit(args).status();
     }
 
     @Test
@@ -93,15 +112,9 @@ class PortGeneratorTest {
         assertEquals(0, run("check", "--root", root.toString()));
         Path makefile = root.resolve("ports/net/jicofo/Makefile");
         Files.writeString(makefile, Files.readString(makefile).replace("NO_TEST =\tYes\n", ""));
-        PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true));
-        try {
-            assertEquals(7, run("check", "--root", root.toString()));
-        } finally {
-            System.setOut(out);
-        }
-        String diff = captured.toString();
+        Run check = portkit("check", "--root", root.toString());
+        assertEquals(7, check.status());
+        String diff = check.out();
         assertTrue(diff.contains("--- a/ports/net/jicofo/Makefile") && diff.contains("+NO_TEST =\tYes"), diff);
     }
 
@@ -110,14 +123,8 @@ class PortGeneratorTest {
         Path root = tree("a");
         Path spec = root.resolve("specs/net/jicofo/port.conf");
         Files.writeString(spec, SPEC.replace("jitsi-meet_11146 .", "stable/jitsi-meet_11146 ."));
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true));
-        try {
-            assertEquals(3, run("generate", "--root", root.toString()));
-        } finally {
-            System.setErr(err);
-        }
-        assertTrue(captured.toString().contains("port.conf: 11"), captured.toString());
+        Run generate = portkit("generate", "--root", root.toString());
+        assertEquals(3, generate.status());
+        assertTrue(generate.err().contains("port.conf: 11"), generate.err());
     }
 }
