@@ -107,8 +107,12 @@ public final class StaticClosure {
         }
         for (Plugin d : declared.values()) {
             Plugin byDefault = result.get(d.getKey());
-            // Declared for the command line only (no execution, not bound, not an extension): a build never loads it.
-            if (byDefault == null && d.getExecutions().isEmpty() && !d.isExtensions()) {
+            // A plugin that is not bound by default, is no extension, and has no execution in a phase that runs
+            // (none at all: declared for the command line; or all bound after the requested phases) is never
+            // loaded by this build. An execution without a phase takes its mojo's default: kept, in doubt.
+            boolean executes = d.getExecutions().stream()
+                    .anyMatch(e -> e.getPhase() == null || lifecycles.runs(e.getPhase(), args.tasks()));
+            if (byDefault == null && !d.isExtensions() && !executes) {
                 continue;
             }
             Plugin p = d.clone();

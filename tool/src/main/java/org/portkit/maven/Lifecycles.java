@@ -99,6 +99,20 @@ public final class Lifecycles {
         return plugins;
     }
 
+    /**
+     * Whether a phase runs when Maven is asked for {@code tasks}: it comes no later than a requested
+     * phase of its lifecycle. Unknown phases count as running, so that nothing is dropped by doubt.
+     */
+    public boolean runs(String phase, List<String> tasks) {
+        for (List<String> lifecycle : phases.values()) {
+            int index = lifecycle.indexOf(phase);
+            if (index >= 0) {
+                return tasks.stream().anyMatch(t -> lifecycle.indexOf(t) >= index);
+            }
+        }
+        return true;
+    }
+
     private static List<String> goals(String text) {
         List<String> goals = new ArrayList<>();
         for (String g : text.split(",")) {

@@ -74,6 +74,7 @@ class ClosureCycleTest {
                     "the JUnit provider surefire resolves while it runs");
             assertTrue(paths.stream().anyMatch(p -> p.contains("/maven-assembly-plugin/3.7.1/")), "fat-jar plugin");
             assertTrue(paths.stream().noneMatch(p -> p.contains("org/fixture/common/")), "reactor modules are built");
+            assertTrue(paths.stream().noneMatch(p -> p.contains("/maven-gpg-plugin/")), "bound after package: not needed");
             assertEquals(Files.readString(lockFile), LockFile.render(lock), "lock is in canonical order");
 
             Path built = TestMaven.offlineBuild(source, m2, JicofoShape.ARGS, TestMaven.javaHome(), tmp);
