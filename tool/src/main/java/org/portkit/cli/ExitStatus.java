@@ -10,7 +10,8 @@ public enum ExitStatus {
     CHECKSUM(5, "a checksum did not match: the named file or URL is not what was published"),
     BUILD_FAILED(6, "the Maven build that portkit ran (recording or offline check) failed"),
     STALE(7, "generated ports differ from what their specs and locks give: run 'portkit generate'"),
-    LINT(8, "a generated port breaks a port lint rule (each finding is listed)");
+    LINT(8, "a generated port breaks a port lint rule (each finding is listed)"),
+    PLIST(9, "build: what the port installs differs from its pkg/PLIST");
 
     public final int code;
     public final String meaning;

@@ -62,7 +62,7 @@ final class ResolveCommand implements Callable<Integer> {
     public Integer call() {
         List<String> args = mavenArgs.isEmpty() ? MavenArgs.DEFAULT : mavenArgs;
         ClosureEngine.Result result = ClosureEngine.resolve(new ClosureEngine.Request(source.toAbsolutePath(), args,
-                mavenVersion, javaHome(), cacheDir(), UserSettings.read(settings), allowHttp, record, check, partial),
+                mavenVersion, Defaults.javaHome(javaHome), Defaults.cache(cache), UserSettings.read(settings), allowHttp, record, check, partial),
                 out.toAbsolutePath(), lock.toAbsolutePath());
         System.out.printf("%d files (%.1f MB) from %d repositories pinned in %s; %s%n",
                 result.lock().files().size(), result.lock().totalSize() / 1e6, result.lock().repositories().size(), lock,
@@ -72,21 +72,5 @@ final class ResolveCommand implements Callable<Integer> {
         System.out.printf("downloaded this run: %d files, %.1f MB; run-time artifacts %s%n", result.downloadedFiles(),
                 result.downloadedBytes() / 1e6, result.recording().description);
         return 0;
-    }
-
-    private Path javaHome() {
-        if (javaHome != null) {
-            return javaHome.toAbsolutePath();
-        }
-        String env = System.getenv("JAVA_HOME");
-        return Path.of(env != null && !env.isEmpty() ? env : System.getProperty("java.home"));
-    }
-
-    private Path cacheDir() {
-        if (cache != null) {
-            return cache.toAbsolutePath();
-        }
-        String env = System.getenv("PORTKIT_CACHE");
-        return env != null && !env.isEmpty() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "portkit");
     }
 }

@@ -119,30 +119,7 @@ public final class Lint {
     /** Files do-install puts under ${PREFIX}, as PLIST paths. */
     static Set<String> installed(String makefile) {
         Set<String> out = new TreeSet<>();
-        boolean inInstall = false;
-        StringBuilder command = new StringBuilder();
-        for (String line : makefile.lines().toList()) {
-            if (!line.startsWith("\t")) {
-                inInstall = line.startsWith("do-install:");
-                continue;
-            }
-            if (!inInstall) {
-                continue;
-            }
-            command.append(line.strip());
-            if (line.endsWith("\\")) {
-                command.setLength(command.length() - 1);
-                command.append(' ');
-                continue;
-            }
-            String[] words = command.toString().trim().split("\\s+");
-            command.setLength(0);
-            if (words[0].equals("${INSTALL_DATA}") || words[0].equals("${SUBST_PROGRAM}") || words[0].equals("${SUBST_DATA}")
-                    || words[0].equals("${INSTALL_PROGRAM}") || words[0].equals("${INSTALL_SCRIPT}")) {
-                out.add(words[words.length - 1].replace("${MODJAVA_JAR_DIR}", "${PREFIX}/share/java/classes")
-                        .replace("${PREFIX}/", ""));
-            }
-        }
+        MakefileText.installs(makefile).forEach(i -> out.add(i[1]));
         return out;
     }
 

@@ -66,9 +66,14 @@ public final class PortGenerator {
         m.put("comment", spec.comment());
         m.put("version", spec.version());
         // Long values go on a continuation line, so that the Makefile stays within 80 columns.
-        String[] tuple = spec.source().split(" ");
-        m.put("distTupleFolded", fold("DIST_TUPLE =\t", tuple[0] + " " + tuple[1] + " " + tuple[2],
-                tuple[3] + " " + tuple[4]));
+        m.put("hasTuple", spec.source() != null);
+        if (spec.source() != null) {
+            String[] tuple = spec.source().split(" ");
+            m.put("distTupleFolded", fold("DIST_TUPLE =\t", tuple[0] + " " + tuple[1] + " " + tuple[2],
+                    tuple[3] + " " + tuple[4]));
+        }
+        m.put("sourceSite", spec.sourceSite());
+        m.put("sourceFile", spec.sourceFile());
         m.put("sourceDistfileFolded", fold("EXTRACT_ONLY =\t", "", spec.sourceDistfile()));
         m.put("port", spec.name());
         m.put("name", spec.daemon().name());
@@ -116,23 +121,24 @@ public final class PortGenerator {
         String name = spec.daemon().name();
         String user = spec.daemon().user();
         int id = spec.daemon().id();
+        // The configuration directory and files belong to the daemon's group and are not world-readable.
+        String owned = "@mode %s\n@group " + user + "\n@sample ${SYSCONFDIR}/" + name + "/%s\n@mode\n@group\n";
+        SortedMap<String, String> entries = new TreeMap<>();
+        entries.put("bin/" + name, "");
+        entries.put("share/doc/pkg-readmes/${PKGSTEM}", "");
+        entries.put("share/java/", "");
+        entries.put("share/java/classes/", "");
+        entries.put("share/java/classes/" + name + ".jar", "");
+        entries.put("share/" + name + "/", owned.formatted("750", ""));
+        for (String f : samples(spec)) {
+            entries.put("share/" + name + "/" + f + ".sample", owned.formatted("640", f));
+        }
         StringBuilder p = new StringBuilder();
         p.append("@newgroup ").append(user).append(':').append(id).append('\n');
         p.append("@newuser ").append(user).append(':').append(id).append(':').append(id).append("::")
                 .append(spec.daemon().comment()).append(":/nonexistent:/sbin/nologin\n");
         p.append("@rcscript ${RCDIR}/").append(name).append('\n');
-        p.append("bin/").append(name).append('\n');
-        p.append("share/doc/pkg-readmes/${PKGSTEM}\n");
-        p.append("share/java/\nshare/java/classes/\n");
-        p.append("share/java/classes/").append(name).append(".jar\n");
-        p.append("share/").append(name).append("/\n");
-        // The configuration directory and files belong to the daemon's group and are not world-readable.
-        p.append("@mode 750\n@group ").append(user).append("\n@sample ${SYSCONFDIR}/").append(name).append("/\n@mode\n@group\n");
-        for (String f : samples(spec)) {
-            p.append("share/").append(name).append('/').append(f).append(".sample\n");
-            p.append("@mode 640\n@group ").append(user).append("\n@sample ${SYSCONFDIR}/").append(name).append('/')
-                    .append(f).append("\n@mode\n@group\n");
-        }
+        entries.forEach((path, after) -> p.append(path).append('\n').append(after));
         return p.toString();
     }
 

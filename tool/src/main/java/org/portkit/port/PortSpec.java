@@ -16,12 +16,13 @@ import org.portkit.cli.PortkitException;
  * holds the lock and the configuration samples. Everything else in the port is derived.
  *
  * @param dir the spec directory
- * @param source the upstream source as {@code DIST_TUPLE} ("github ACCOUNT PROJECT TAG-OR-COMMIT .")
+ * @param source the upstream source as {@code DIST_TUPLE} ("github ACCOUNT PROJECT TAG-OR-COMMIT ."), or null
+ * @param sourceSite where the source archive is, when it is not a DIST_TUPLE (with {@code sourceFile})
  * @param sourceSha256 hex SHA-256 of the source distfile, once someone has hashed it; null until then
  * @param jar the built jar to install, relative to the source root
  */
 public record PortSpec(Path dir, String category, String name, String comment, String version, String homepage,
-        String maintainer, String license, String descr, String source, String sourceSha256, long sourceSize,
+        String maintainer, String license, String descr, String source, String sourceSite, String sourceFile, String sourceSha256, long sourceSize,
         String java, String jar, Daemon daemon) {
 
     /**
@@ -48,7 +49,9 @@ public record PortSpec(Path dir, String category, String name, String comment, S
                     d.getStringList("config"));
             PortSpec spec = new PortSpec(dir, c.getString("category"), c.getString("name"), c.getString("comment"),
                     c.getString("version"), c.getString("homepage"), c.getString("maintainer"), c.getString("license"),
-                    c.getString("descr"), c.getString("source.dist-tuple"),
+                    c.getString("descr"), c.hasPath("source.dist-tuple") ? c.getString("source.dist-tuple") : null,
+                    c.hasPath("source.site") ? c.getString("source.site") : null,
+                    c.hasPath("source.file") ? c.getString("source.file") : null,
                     c.hasPath("source.sha256") ? c.getString("source.sha256") : null,
                     c.hasPath("source.size") ? c.getLong("source.size") : -1,
                     c.getString("java"), c.getString("jar"), daemon);
@@ -62,9 +65,15 @@ public record PortSpec(Path dir, String category, String name, String comment, S
 
     private void validate(Config c) {
         require(c, "comment", comment.length() <= 60 && !comment.endsWith("."), "at most 60 characters, no final period");
-        require(c, "source.dist-tuple", source.split(" ").length == 5, "five words: github ACCOUNT PROJECT ID DIR");
-        require(c, "source.dist-tuple", !source.split(" ")[3].contains("/"),
-                "the id cannot hold '/': use the plain tag (jitsi-meet_NNNN) or the full commit");
+        require(c, "source", (source == null) != (sourceSite == null) && (sourceSite == null) == (sourceFile == null),
+                "either dist-tuple, or site and file");
+        if (source != null) {
+            require(c, "source.dist-tuple", source.split(" ").length == 5, "five words: github ACCOUNT PROJECT ID DIR");
+            require(c, "source.dist-tuple", !source.split(" ")[3].contains("/"),
+                    "the id cannot hold '/': use the plain tag (jitsi-meet_NNNN) or the full commit");
+        } else {
+            require(c, "source.site", sourceSite.endsWith("/"), "a site ends with '/'");
+        }
         require(c, "java", java.matches("(1\\.8|11|17|21)\\+?"), "one of 1.8, 11, 17, 21, with an optional +");
         require(c, "daemon.user", daemon.user().startsWith("_"), "daemon users start with '_'");
         require(c, "name", daemon.name().matches("[A-Za-z_][A-Za-z0-9_]*"),
@@ -87,8 +96,11 @@ public record PortSpec(Path dir, String category, String name, String comment, S
         }
     }
 
-    /** The local name DIST_TUPLE gives the source archive: ACCOUNT-PROJECT-ID.tar.gz. */
+    /** The source archive's local name: the file, or what DIST_TUPLE names it (ACCOUNT-PROJECT-ID.tar.gz). */
     public String sourceDistfile() {
+        if (source == null) {
+            return sourceFile;
+        }
         String[] t = source.split(" ");
         return t[1] + "-" + t[2] + "-" + t[3] + ".tar.gz";
     }

@@ -1,0 +1,52 @@
+package org.portkit.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.portkit.build.PortBuild;
+import org.portkit.maven.MavenDistribution;
+import org.portkit.model.ReactorReader;
+import org.portkit.resolve.Progress;
+import org.portkit.resolve.Resolver;
+import org.portkit.resolve.UserSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Runs a generated port's steps here as the ports tree would: fetch (checking distinfo),",
+                "extract, lay out ${WRKDIR}/m2, build with Maven offline, install into a fake root, compare",
+                "with pkg/PLIST. Each step is reported; the first failure stops it."})
+final class BuildCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PORT-DIR", description = "a generated port, e.g. ports/net/jicofo")
+    Path port;
+
+    @Option(names = "--distfiles", paramLabel = "DIR", description = "DISTDIR (default: <cache>/distfiles)")
+    Path distfiles;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "WRKDIR, emptied first (default: <cache>/wrk/<port>)")
+    Path work;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "portkit's cache (default: $PORTKIT_CACHE, else ~/.cache/portkit)")
+    Path cache;
+
+    @Option(names = "--java-home", paramLabel = "DIR", description = "JDK for the build (default: $JAVA_HOME, else this JVM)")
+    Path javaHome;
+
+    @Override
+    public Integer call() throws Exception {
+        Path cacheDir = Defaults.cache(cache);
+        PortBuild build = new PortBuild(port);
+        PortBuild.Report report = (step, what) -> System.out.println("===> " + step + ": " + what);
+        Path distdir = distfiles != null ? distfiles : cacheDir.resolve("distfiles");
+        build.fetch(distdir, report);
+        MavenDistribution maven;
+        try (Resolver r = Resolver.open(cacheDir.resolve("repository"), UserSettings.none(), java.util.Map.of(), "17",
+                null, false, Progress.quiet())) {
+            maven = MavenDistribution.obtain(MavenDistribution.DEFAULT_VERSION, cacheDir, r,
+                    ReactorReader.superPomRepositories().get(0));
+        }
+        Path wrk = work != null ? work : cacheDir.resolve("wrk").resolve(port.toAbsolutePath().getFileName().toString());
+        build.build(distdir, wrk, maven, Defaults.javaHome(javaHome), report);
+        return 0;
+    }
+}

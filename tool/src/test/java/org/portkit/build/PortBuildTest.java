@@ -1,0 +1,112 @@
+package org.portkit.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.portkit.cli.Main;
+import org.portkit.closure.ClosureEngine;
+import org.portkit.fixture.FixtureRepository;
+import org.portkit.fixture.TestMaven;
+import org.portkit.io.Hashing;
+import org.portkit.maven.MavenArgs;
+
+/**
+ * The generated recipe itself builds offline: a port generated for examples/hello-daemon (its
+ * source archive served on loopback, its artifacts from Maven Central) goes through fetch with
+ * distinfo, extract, m2 layout, Maven 3.9.16 offline, fake install and the PLIST comparison.
+ */
+@Tag("maven")
+class PortBuildTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void generatedPortBuildsOfflineAndATamperedDistfileStopsIt() throws IOException {
+        Path project = Path.of("..", "examples", "hello-daemon").toAbsolutePath().normalize();
+        try (FixtureRepository site = new FixtureRepository(tmp.resolve("site"))) {
+            byte[] archive = tarGz(project, "hello-daemon-1.0");
+            site.publish("sources/hello-daemon-1.0.tar.gz", archive);
+            Path archiveFile = site.root().resolve("sources/hello-daemon-1.0.tar.gz");
+
+            Path spec = Files.createDirectories(tmp.resolve("specs/devel/hello-daemon"));
+            ClosureEngine.resolve(TestMaven.request(project, MavenArgs.DEFAULT, TestMaven.javaHome(), true, false),
+                    tmp.resolve("m2"), spec.resolve("portkit.lock"));
+            Files.writeString(spec.resolve("hello.conf"), "hello { greeting = \"up\" }\n");
+            Files.writeString(spec.resolve("port.conf"), """
+                    category = devel
+                    name = hello-daemon
+                    comment = "example daemon built offline by its generated port"
+                    version = "1.0"
+                    homepage = "https://example.org/"
+                    maintainer = "portkit maintainers <portkit@example.org>"
+                    license = "Apache-2.0"
+                    descr = "An example daemon: it prints its status."
+                    source { site = "%s", file = "hello-daemon-1.0.tar.gz", sha256 = "%s", size = %d }
+                    java = "17+"
+                    jar = "daemon/target/daemon-1.0-SNAPSHOT-jar-with-dependencies.jar"
+                    daemon {
+                      name = hello
+                      user = _hello
+                      id = 990
+                      comment = "hello daemon"
+                      main-class = org.portkit.example.daemon.Main
+                      config = [hello.conf]
+                    }
+                    """.formatted(site.url() + "sources/", Hashing.sha256(archiveFile), archive.length));
+            assertEquals(0, Main.run("generate", "--root", tmp.toString()));
+            assertEquals(0, Main.run("check", "--root", tmp.toString()), "the port is lint clean and verified");
+            Path port = tmp.resolve("ports/devel/hello-daemon");
+
+            // Maven Central's files are kept between runs; the source archive is this run's own.
+            Path distfiles = TestMaven.cache().resolve("distfiles");
+            Files.deleteIfExists(distfiles.resolve("hello-daemon-1.0.tar.gz"));
+            assertEquals(0, Main.run("build", port.toString(), "--distfiles", distfiles.toString(), "--work",
+                    tmp.resolve("wrk").toString(), "--cache", TestMaven.cache().toString()));
+            assertTrue(Files.isRegularFile(tmp.resolve("wrk/fake/share/java/classes/hello.jar")));
+            assertTrue(Files.isRegularFile(tmp.resolve("wrk/fake/share/hello/hello.conf.sample")));
+
+            // A distfile whose bytes changed: the build stops at fetch, naming it.
+            PortBuild build = new PortBuild(port);
+            PortBuild.Distfile first = build.distfiles().stream().filter(d -> d.name().startsWith("maven/")).findFirst()
+                    .orElseThrow();
+            Path tampered = tmp.resolve("tampered");
+            Files.createDirectories(tampered.resolve(first.name()).getParent());
+            Files.copy(distfiles.resolve("hello-daemon-1.0.tar.gz"), tampered.resolve("hello-daemon-1.0.tar.gz"));
+            Files.writeString(tampered.resolve(first.name()), "not what was published");
+            assertEquals(5, Main.run("build", port.toString(), "--distfiles", tampered.toString(), "--work",
+                    tmp.resolve("wrk2").toString(), "--cache", TestMaven.cache().toString()));
+        }
+    }
+
+    /** A release-style archive of {@code dir}: every file under one top directory, target/ left out. */
+    private static byte[] tarGz(Path dir, String top) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream gz = new GzipCompressorOutputStream(bytes);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(gz);
+                Stream<Path> walk = Files.walk(dir)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            List<Path> files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !dir.relativize(p).toString().contains("target")).sorted().toList();
+            for (Path f : files) {
+                TarArchiveEntry e = new TarArchiveEntry(top + "/" + dir.relativize(f));
+                e.setSize(Files.size(f));
+                tar.putArchiveEntry(e);
+                Files.copy(f, tar);
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}
