@@ -29,6 +29,7 @@ import org.portkit.io.Hashing;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.maven.MavenRun;
 import org.portkit.port.MakefileText;
+import org.portkit.port.PlistText;
 import org.portkit.port.PortTree;
 
 /**
@@ -211,21 +212,11 @@ public final class PortBuild {
         }
         report.step("install", installed.size() + " files into " + fake);
 
-        TreeSet<String> listed = new TreeSet<>();
-        for (String line : files.getOrDefault("pkg/PLIST", "").lines().toList()) {
-            if (!line.startsWith("@") && !line.endsWith("/") && !line.startsWith("share/doc/pkg-readmes/")) {
-                listed.add(line);
-            }
+        String difference = PlistText.difference(PlistText.files(files.getOrDefault("pkg/PLIST", "")), installed);
+        if (difference != null) {
+            throw new PortkitException(ExitStatus.PLIST, "plist: " + difference);
         }
-        if (!listed.equals(installed)) {
-            TreeSet<String> missing = new TreeSet<>(listed);
-            missing.removeAll(installed);
-            TreeSet<String> extra = new TreeSet<>(installed);
-            extra.removeAll(listed);
-            throw new PortkitException(ExitStatus.PLIST, "plist: pkg/PLIST lists " + missing + " which are not installed,"
-                    + " and does not list " + extra);
-        }
-        report.step("plist", "the fake root matches pkg/PLIST (" + listed.size() + " files)");
+        report.step("plist", "the fake root matches pkg/PLIST (" + installed.size() + " files)");
     }
 
     /** Where each step says what it did. */

@@ -126,7 +126,6 @@ public final class Lint {
     private static void plist(String text, Set<String> installed, List<Finding> f) {
         List<String> lines = text.lines().toList();
         String previous = null;
-        Set<String> listed = new TreeSet<>();
         boolean modeActive = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -139,18 +138,11 @@ public final class Lint {
                     f.add(new Finding("pkg/PLIST", i + 1, "plist", line + " is out of order after " + previous));
                 }
                 previous = line;
-                if (!line.endsWith("/") && !line.startsWith("share/doc/pkg-readmes/")) {
-                    listed.add(line);
-                }
             }
         }
-        if (!listed.equals(installed)) {
-            TreeSet<String> missing = new TreeSet<>(installed);
-            missing.removeAll(listed);
-            TreeSet<String> extra = new TreeSet<>(listed);
-            extra.removeAll(installed);
-            f.add(new Finding("pkg/PLIST", 0, "plist", "differs from what do-install installs: missing " + missing
-                    + ", not installed " + extra));
+        String difference = PlistText.difference(PlistText.files(text), installed);
+        if (difference != null) {
+            f.add(new Finding("pkg/PLIST", 0, "plist", "differs from do-install: " + difference));
         }
     }
 

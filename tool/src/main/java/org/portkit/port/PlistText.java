@@ -1,0 +1,32 @@
+package org.portkit.port;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads back a generated pkg/PLIST: which files the package holds. */
+public final class PlistText {
+    private PlistText() {}
+
+    /** The files the port itself installs: no directories, no @ lines, no readme (the infrastructure adds it). */
+    public static Set<String> files(String plist) {
+        Set<String> out = new TreeSet<>();
+        for (String line : plist.lines().toList()) {
+            if (!line.startsWith("@") && !line.endsWith("/") && !line.startsWith("share/doc/pkg-readmes/")) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    /** Null when the PLIST lists exactly what was installed, else what differs, in words. */
+    public static String difference(Set<String> listed, Set<String> installed) {
+        if (listed.equals(installed)) {
+            return null;
+        }
+        TreeSet<String> notInstalled = new TreeSet<>(listed);
+        notInstalled.removeAll(installed);
+        TreeSet<String> notListed = new TreeSet<>(installed);
+        notListed.removeAll(listed);
+        return "pkg/PLIST lists " + notInstalled + " which are not installed, and does not list " + notListed;
+    }
+}
