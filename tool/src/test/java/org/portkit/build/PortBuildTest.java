@@ -90,6 +90,43 @@ class PortBuildTest {
         }
     }
 
+    /**
+     * A real project's port, all from Maven Central: maven-dependency-plugin 3.8.1's source release
+     * as the source distfile, its closure as per-artifact distfiles. The "daemon" is a stand-in: this
+     * checks the recipe (fetch, m2, offline build, install), not a service.
+     */
+    @Test
+    void portForARealProjectFromMavenCentralBuildsOffline() throws IOException {
+        Path source = TestMaven.fromCentral("org.apache.maven.plugins:maven-dependency-plugin:zip:source-release:3.8.1");
+        List<String> args = List.of("-DskipTests", "-Dspotless.check.skip=true", "package");
+        Path spec = Files.createDirectories(tmp.resolve("specs/devel/maven-dependency-plugin"));
+        ClosureEngine.resolve(TestMaven.request(source, args, TestMaven.javaHome(), true, false), tmp.resolve("m2"),
+                spec.resolve("portkit.lock"));
+        String central = org.portkit.model.ReactorReader.superPomRepositories().get(0).getUrl();
+        Files.writeString(spec.resolve("mdp.conf"), "# stand-in configuration\n");
+        Files.writeString(spec.resolve("port.conf"), """
+                category = devel
+                name = maven-dependency-plugin
+                comment = "Maven plugin for dependency work, as a port build check"
+                version = "3.8.1"
+                homepage = "https://maven.apache.org/plugins/maven-dependency-plugin/"
+                maintainer = "portkit maintainers <portkit@example.org>"
+                license = "Apache-2.0"
+                descr = "maven-dependency-plugin, built offline from its source release."
+                source { site = "%s", file = "%s", sha256 = "%s", size = %d }
+                java = "17+"
+                jar = "target/maven-dependency-plugin-3.8.1.jar"
+                daemon { name = mdp, user = _mdp, id = 991, comment = "stand-in", main-class = none.Main, config = [mdp.conf] }
+                """.formatted(central.replaceAll("/?$", "/") + "org/apache/maven/plugins/maven-dependency-plugin/3.8.1/",
+                source.getFileName(), Hashing.sha256(source), Files.size(source)));
+        assertEquals(0, Main.run("generate", "--root", tmp.toString()));
+        assertEquals(0, Main.run("check", "--root", tmp.toString()));
+        assertEquals(0, Main.run("build", tmp.resolve("ports/devel/maven-dependency-plugin").toString(),
+                "--distfiles", TestMaven.cache().resolve("distfiles").toString(), "--work", tmp.resolve("wrk").toString(),
+                "--cache", TestMaven.cache().toString()));
+        assertTrue(Files.isRegularFile(tmp.resolve("wrk/fake/share/java/classes/mdp.jar")));
+    }
+
     /** A release-style archive of {@code dir}: every file under one top directory, target/ left out. */
     private static byte[] tarGz(Path dir, String top) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
