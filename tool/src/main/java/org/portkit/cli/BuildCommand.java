@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.portkit.build.PortBuild;
 import org.portkit.maven.MavenDistribution;
-import org.portkit.model.ReactorReader;
 import org.portkit.resolve.Progress;
-import org.portkit.resolve.Resolver;
 import org.portkit.resolve.UserSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,12 +37,8 @@ final class BuildCommand implements Callable<Integer> {
         PortBuild.Report report = (step, what) -> System.out.println("===> " + step + ": " + what);
         Path distdir = distfiles != null ? distfiles : cacheDir.resolve("distfiles");
         build.fetch(distdir, report);
-        MavenDistribution maven;
-        try (Resolver r = Resolver.open(cacheDir.resolve("repository"), UserSettings.none(), java.util.Map.of(), "17",
-                null, false, Progress.quiet())) {
-            maven = MavenDistribution.obtain(MavenDistribution.DEFAULT_VERSION, cacheDir, r,
-                    ReactorReader.superPomRepositories().get(0));
-        }
+        MavenDistribution maven = MavenDistribution.obtain(MavenDistribution.DEFAULT_VERSION, cacheDir,
+                UserSettings.none(), false, Progress.quiet());
         Path wrk = work != null ? work : cacheDir.resolve("wrk").resolve(port.toAbsolutePath().getFileName().toString());
         build.build(distdir, wrk, maven, Defaults.javaHome(javaHome), report);
         return 0;

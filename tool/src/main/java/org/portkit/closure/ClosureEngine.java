@@ -95,11 +95,8 @@ public final class ClosureEngine {
         List<RemoteRepository> central = ReactorReader.superPomRepositories();
         Progress progress = Progress.forConsole();
 
-        MavenDistribution maven;
-        try (Resolver bootstrap = Resolver.open(repository, request.settings(), Map.of(), javaVersion, null,
-                request.allowHttp(), progress)) {
-            maven = MavenDistribution.obtain(request.mavenVersion(), request.cache(), bootstrap, central.get(0));
-        }
+        MavenDistribution maven = MavenDistribution.obtain(request.mavenVersion(), request.cache(), request.settings(),
+                request.allowHttp(), progress);
 
         Path project = SourceTree.materialize(request.source(), work.resolve("src"));
         Map<String, Path> poms = ReactorReader.indexSourceTree(project.resolve("pom.xml"));

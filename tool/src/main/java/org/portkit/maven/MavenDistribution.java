@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -12,7 +13,10 @@ import org.portkit.cli.ExitStatus;
 import org.portkit.cli.PortkitException;
 import org.portkit.io.Archives;
 import org.portkit.io.AtomicFiles;
+import org.portkit.model.ReactorReader;
+import org.portkit.resolve.Progress;
 import org.portkit.resolve.Resolver;
+import org.portkit.resolve.UserSettings;
 
 /**
  * The Maven a closure is computed for and checked with: {@code org.apache.maven:apache-maven:V:bin:tar.gz}
@@ -29,7 +33,20 @@ public final class MavenDistribution {
         this.home = home;
     }
 
-    public static MavenDistribution obtain(String version, Path cacheRoot, Resolver resolver, RemoteRepository central) {
+    /**
+     * The distribution from the cache, or from Maven Central (the super POM's repository, with the
+     * settings' mirrors and proxies) into the cache.
+     */
+    public static MavenDistribution obtain(String version, Path cacheRoot, UserSettings settings, boolean allowHttp,
+            Progress progress) {
+        // A resolver of its own, so that Maven's own download never enters a project's closure.
+        try (Resolver bootstrap = Resolver.open(cacheRoot.resolve("repository"), settings, Map.of(), "17", null,
+                allowHttp, progress)) {
+            return obtain(version, cacheRoot, bootstrap, ReactorReader.superPomRepositories().get(0));
+        }
+    }
+
+    private static MavenDistribution obtain(String version, Path cacheRoot, Resolver resolver, RemoteRepository central) {
         Path home = cacheRoot.resolve("maven").resolve("apache-maven-" + version);
         if (!Files.isExecutable(home.resolve("bin/mvn"))) {
             ArtifactResult r = resolver.resolve(
