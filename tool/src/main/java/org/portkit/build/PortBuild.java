@@ -1,15 +1,9 @@
 package org.portkit.build;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,6 +19,7 @@ import org.portkit.cli.ExitStatus;
 import org.portkit.cli.PortkitException;
 import org.portkit.io.Archives;
 import org.portkit.io.AtomicFiles;
+import org.portkit.io.Download;
 import org.portkit.io.Hashing;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.maven.MavenRun;
@@ -103,10 +98,8 @@ public final class PortBuild {
     }
 
     /** fetch: every distfile present in {@code distdir} and matching distinfo, or a failure naming it. */
-    public void fetch(Path distdir, Report report) throws IOException, InterruptedException {
+    public void fetch(Path distdir, Report report) throws IOException {
         Map<String, String[]> sums = distinfo();
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(20)).build();
         int fetched = 0;
         List<Distfile> all = distfiles();
         for (Distfile d : all) {
@@ -120,32 +113,12 @@ public final class PortBuild {
                 throw new PortkitException(ExitStatus.BAD_INPUT, "fetch: distfile name escapes DISTDIR: " + d.name());
             }
             if (!Files.isRegularFile(file)) {
-                download(http, d, file);
+                Download.to(d.url(), file, "fetch");
                 fetched++;
             }
             verify(d.name(), file, sum);
         }
         report.step("fetch", all.size() + " distfiles checked against distinfo, " + fetched + " downloaded");
-    }
-
-    private static void download(HttpClient http, Distfile d, Path file) throws IOException, InterruptedException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".part");
-        try {
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(d.url())).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = r.body()) {
-                if (r.statusCode() != 200) {
-                    throw new PortkitException(ExitStatus.UNOBTAINABLE, "fetch: " + d.url() + " answered " + r.statusCode());
-                }
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            }
-            AtomicFiles.move(tmp, file);
-        } catch (IOException e) {
-            throw new PortkitException(ExitStatus.UNOBTAINABLE, "fetch: " + d.url() + ": " + e.getMessage(), e);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static void verify(String name, Path file, String[] sum) throws IOException {

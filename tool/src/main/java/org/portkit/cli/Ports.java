@@ -11,7 +11,7 @@ import org.portkit.lock.LockFile;
 import org.portkit.port.PortGenerator;
 import org.portkit.port.PortSpec;
 
-/** Where specs and generated ports live in a portkit tree, shared by generate and check. */
+/** Where specs and generated ports live in a portkit tree, shared by generate, check and lock. */
 record Ports(Path root) {
     /** One spec directory and the port it generates. */
     record Port(PortSpec spec, Lock lock, Path dir, SortedMap<String, String> files) {
@@ -20,8 +20,13 @@ record Ports(Path root) {
         }
     }
 
-    /** Spec directories given, or every directory under specs/ holding a port.conf. */
+    /** Spec directories given, or every directory under specs/ holding a port.conf, each with its port. */
     List<Port> load(List<Path> specDirs) throws IOException {
+        return specDirs(specDirs).stream().map(this::load).toList();
+    }
+
+    /** Spec directories given, or every directory under specs/ holding a port.conf. */
+    List<Path> specDirs(List<Path> specDirs) throws IOException {
         List<Path> dirs = specDirs;
         if (dirs.isEmpty()) {
             Path specs = root.resolve("specs");
@@ -32,10 +37,10 @@ record Ports(Path root) {
                 dirs = walk.filter(p -> p.getFileName().toString().equals(PortSpec.FILE)).map(Path::getParent).sorted().toList();
             }
         }
-        return dirs.stream().map(this::load).toList();
+        return dirs;
     }
 
-    private Port load(Path specDir) {
+    Port load(Path specDir) {
         PortSpec spec = PortSpec.read(specDir);
         Lock lock = LockFile.read(specDir.resolve(PortSpec.LOCK));
         return new Port(spec, lock, root.resolve("ports").resolve(spec.category()).resolve(spec.name()),

@@ -6,7 +6,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Which ports a command works on: the same for generate and check. */
+/** Which ports a command works on: the same for generate, check and lock. */
 final class PortsOptions {
     @Parameters(paramLabel = "SPEC-DIR", description = "spec directories (default: all under specs/)")
     List<Path> specs = new ArrayList<>();
@@ -15,6 +15,10 @@ final class PortsOptions {
     Path root = Path.of(".");
 
     List<Ports.Port> load() throws java.io.IOException {
-        return new Ports(root).load(specs);
+        return ports().load(specs);
+    }
+
+    Ports ports() {
+        return new Ports(root);
     }
 }

@@ -66,7 +66,18 @@ public final class ClosureEngine {
 
     private ClosureEngine() {}
 
+    /** Resolves, writes the offline repository to {@code out} and the lock to {@code lockFile}. */
     public static Result resolve(Request request, Path out, Path lockFile) {
+        Result result = resolve(request, out);
+        LockFile.write(result.lock(), lockFile);
+        return result;
+    }
+
+    /**
+     * Resolves and returns the lock without writing it; the offline repository goes to {@code out},
+     * or, when {@code out} is null, is only staged (for the check) and then discarded.
+     */
+    public static Result resolve(Request request, Path out) {
         MavenArgs args = MavenArgs.parse(request.mavenArgs());
         Path work;
         try {
@@ -75,7 +86,7 @@ public final class ClosureEngine {
             throw new PortkitException(ExitStatus.INTERNAL, "cannot create a work directory in " + request.cache(), e);
         }
         try {
-            return resolve(request, args, work, out, lockFile);
+            return resolve(request, args, work, out);
         } catch (IOException e) {
             throw new PortkitException(ExitStatus.INTERNAL, e.getMessage(), e);
         } finally {
@@ -87,7 +98,7 @@ public final class ClosureEngine {
         }
     }
 
-    private static Result resolve(Request request, MavenArgs args, Path work, Path out, Path lockFile) throws IOException {
+    private static Result resolve(Request request, MavenArgs args, Path work, Path out) throws IOException {
         Path repository = request.cache().resolve("repository");
         // Logs outlive the work directory, so that a failure's log can still be read.
         Path logs = Files.createDirectories(request.cache().resolve("logs")).resolve(work.getFileName().toString());
@@ -111,7 +122,7 @@ public final class ClosureEngine {
             if (unreachable == null) {
                 resolver.problems().throwIfAny("artifacts the POMs name");
             } else if (!unreachable.isEmpty()) {
-                return partial(maven, args, resolver, unreachable, lockFile, progress);
+                return partial(maven, args, resolver, unreachable, progress);
             }
 
             Recording recording = Recording.SKIPPED;
@@ -127,23 +138,24 @@ public final class ClosureEngine {
             Lock lock = Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata());
             Map<String, Path> files = new LinkedHashMap<>();
             fetched.forEach(f -> files.putIfAbsent(f.repository().id() + ' ' + f.path(), f.file()));
-            Path staged = OfflineRepository.stage(lock, e -> files.get(key(e)), out);
+            Path staged = OfflineRepository.stage(lock, e -> files.get(key(e)), out != null ? out : work.resolve("m2"));
             try {
                 if (request.check()) {
                     check(maven, request, staged, work, Path.of(logs + "-check.log"));
                 }
-                AtomicFiles.replaceDirectory(staged, out);
+                if (out != null) {
+                    AtomicFiles.replaceDirectory(staged, out);
+                }
             } finally {
                 OfflineRepository.discard(staged);
             }
-            LockFile.write(lock, lockFile);
             return new Result(lock, progress.files(), progress.bytes(), recording);
         }
     }
 
     /** Writes a lock that names what could not be obtained; the offline repository is not written. */
     private static Result partial(MavenDistribution maven, MavenArgs args, Resolver resolver,
-            Map<String, Problems.Failure> unreachable, Path lockFile, Progress progress) {
+            Map<String, Problems.Failure> unreachable, Progress progress) {
         progress.finish();
         Lock complete = Locker.lock(maven.version(), args.all(), resolver.log().all(), resolver.log().metadata());
         TreeMap<String, String> repositories = new TreeMap<>(complete.repositories());
@@ -156,8 +168,7 @@ public final class ClosureEngine {
         Lock lock = new Lock(complete.mavenVersion(), complete.mavenArgs(), repositories, complete.prefixes(),
                 complete.metadata(), complete.files(), unverified, List.of(
                         "the dependencies of unverified POMs are not known yet",
-                        "run-time artifacts were not recorded: the build cannot run without the unverified files"));
-        LockFile.write(lock, lockFile);
+                        "run-time artifacts were not recorded: the build cannot run without the unverified files"), null);
         return new Result(lock, progress.files(), progress.bytes(), Recording.IMPOSSIBLE);
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
 import org.portkit.lock.Lock;
 import org.portkit.lock.OfflineRepository;
 
@@ -28,13 +30,14 @@ public final class PortGenerator {
     private PortGenerator() {}
 
     public static SortedMap<String, String> generate(PortSpec spec, Lock lock) {
+        requireCurrent(spec, lock);
         SortedMap<String, String> files = new TreeMap<>();
         Map<String, Object> model = model(spec, lock);
         files.put("Makefile", render("Makefile", model));
         files.put("maven.inc", MavenDistfiles.render(lock));
         Distinfo distinfo = MavenDistfiles.distinfo(lock, new Distinfo());
-        if (spec.sourceSha256() != null) {
-            distinfo.add(spec.sourceDistfile(), spec.sourceSha256(), spec.sourceSize());
+        if (lock.source() != null) {
+            distinfo.add(lock.source().name(), lock.source().sha256(), lock.source().size());
         }
         files.put("distinfo", distinfo.render());
         files.put("pkg/DESCR", Text.wrap(spec.descr(), 80));
@@ -51,10 +54,23 @@ public final class PortGenerator {
         return files;
     }
 
+    /** A lock made for other Maven arguments or another source archive than the spec names cannot make its port. */
+    private static void requireCurrent(PortSpec spec, Lock lock) {
+        String stale = !lock.mavenArgs().equals(spec.mavenArgs())
+                ? "was made with Maven arguments " + lock.mavenArgs() + ", the spec says " + spec.mavenArgs()
+                : lock.source() != null && !lock.source().name().equals(spec.sourceDistfile())
+                        ? "pins the source " + lock.source().name() + ", the spec names " + spec.sourceDistfile()
+                        : null;
+        if (stale != null) {
+            throw new PortkitException(ExitStatus.STALE, spec.dir().resolve(PortSpec.LOCK) + " " + stale
+                    + ": run 'portkit lock " + spec.dir() + "'");
+        }
+    }
+
     /** Distfiles without a checksum, named in the README and by generate and check. */
     public static List<String> unverified(PortSpec spec, Lock lock) {
         List<String> names = new ArrayList<>();
-        if (spec.sourceSha256() == null) {
+        if (lock.source() == null) {
             names.add(spec.sourceDistfile());
         }
         lock.unverified().forEach(u -> names.add(MavenDistfiles.distfile(u)));

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.portkit.cli.ExitStatus;
 import org.portkit.cli.PortkitException;
+import org.portkit.maven.MavenArgs;
 
 /**
  * What a port maintainer decides, read from {@code port.conf} (HOCON) in a spec directory that also
@@ -18,12 +19,12 @@ import org.portkit.cli.PortkitException;
  * @param dir the spec directory
  * @param source the upstream source as {@code DIST_TUPLE} ("github ACCOUNT PROJECT TAG-OR-COMMIT ."), or null
  * @param sourceSite where the source archive is, when it is not a DIST_TUPLE (with {@code sourceFile})
- * @param sourceSha256 hex SHA-256 of the source distfile, once someone has hashed it; null until then
+ * @param mavenArgs what the port gives Maven (default: -DskipTests package); the lock must be made with them
  * @param jar the built jar to install, relative to the source root
  */
 public record PortSpec(Path dir, String category, String name, String comment, String version, String homepage,
-        String maintainer, String license, String descr, String source, String sourceSite, String sourceFile, String sourceSha256, long sourceSize,
-        String java, String jar, Daemon daemon) {
+        String maintainer, String license, String descr, String source, String sourceSite, String sourceFile,
+        List<String> mavenArgs, String java, String jar, Daemon daemon) {
 
     /**
      * The daemon the port runs: its name (rc.d script, launcher, configuration directory; the port's
@@ -52,8 +53,7 @@ public record PortSpec(Path dir, String category, String name, String comment, S
                     c.getString("descr"), c.hasPath("source.dist-tuple") ? c.getString("source.dist-tuple") : null,
                     c.hasPath("source.site") ? c.getString("source.site") : null,
                     c.hasPath("source.file") ? c.getString("source.file") : null,
-                    c.hasPath("source.sha256") ? c.getString("source.sha256") : null,
-                    c.hasPath("source.size") ? c.getLong("source.size") : -1,
+                    c.hasPath("maven-args") ? c.getStringList("maven-args") : MavenArgs.DEFAULT,
                     c.getString("java"), c.getString("jar"), daemon);
             spec.validate(c);
             return spec;
@@ -80,10 +80,8 @@ public record PortSpec(Path dir, String category, String name, String comment, S
                 "not a valid rc.d script name: set daemon.name (letters, digits, '_')");
         require(c, "daemon.id", daemon.id() >= 500, "ids of port users are 500 and up (infrastructure/db/user.list)");
         require(c, "daemon.config", !daemon.config().isEmpty(), "name at least the main configuration file");
-        if (sourceSha256 != null) {
-            require(c, "source.sha256", sourceSha256.matches("[0-9a-f]{64}") && sourceSize >= 0,
-                    "64 hex digits, with source.size");
-        }
+        require(c, "source", !c.hasPath("source.sha256") && !c.hasPath("source.size"),
+                "no checksums in the spec: 'portkit lock' hashes the source archive and pins it in the lock");
         for (String f : daemon.config()) {
             require(c, "daemon.config", Files.isRegularFile(dir.resolve(f)), "no file " + f + " beside the spec");
         }
@@ -94,6 +92,17 @@ public record PortSpec(Path dir, String category, String name, String comment, S
             throw new PortkitException(ExitStatus.BAD_INPUT,
                     "bad port spec: " + c.getValue(path).origin().description() + ": " + path + ": " + what);
         }
+    }
+
+    /** Where the source archive is fetched from: the GitHub archive a DIST_TUPLE names, or site + file. */
+    public String sourceUrl() {
+        if (source == null) {
+            return sourceSite + sourceFile;
+        }
+        // As bsd.port.mk fetches a github DIST_TUPLE: a 40-hex id is a commit, anything else a tag.
+        String[] t = source.split(" ");
+        String ref = t[3].matches("[0-9a-f]{40}") ? t[3] : "refs/tags/" + t[3];
+        return "https://github.com/" + t[1] + "/" + t[2] + "/archive/" + ref + ".tar.gz";
     }
 
     /** The source archive's local name: the file, or what DIST_TUPLE names it (ACCOUNT-PROJECT-ID.tar.gz). */

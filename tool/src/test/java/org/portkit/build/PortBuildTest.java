@@ -4,23 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portkit.cli.Main;
-import org.portkit.closure.ClosureEngine;
 import org.portkit.fixture.FixtureRepository;
 import org.portkit.fixture.TestMaven;
-import org.portkit.io.Hashing;
-import org.portkit.maven.MavenArgs;
 
 /**
  * The generated recipe itself builds offline: a port generated for examples/hello-daemon (its
@@ -36,13 +28,12 @@ class PortBuildTest {
     void generatedPortBuildsOfflineAndATamperedDistfileStopsIt() throws IOException {
         Path project = Path.of("..", "examples", "hello-daemon").toAbsolutePath().normalize();
         try (FixtureRepository site = new FixtureRepository(tmp.resolve("site"))) {
-            byte[] archive = tarGz(project, "hello-daemon-1.0");
-            site.publish("sources/hello-daemon-1.0.tar.gz", archive);
-            Path archiveFile = site.root().resolve("sources/hello-daemon-1.0.tar.gz");
+            site.publishTree("sources/hello-daemon-1.0.tar.gz", project, "hello-daemon-1.0");
+            // Maven Central's files are kept between runs; the source archive is this run's own.
+            Path distfiles = TestMaven.cache().resolve("distfiles");
+            Files.deleteIfExists(distfiles.resolve("hello-daemon-1.0.tar.gz"));
 
             Path spec = Files.createDirectories(tmp.resolve("specs/devel/hello-daemon"));
-            ClosureEngine.resolve(TestMaven.request(project, MavenArgs.DEFAULT, TestMaven.javaHome(), true, false),
-                    tmp.resolve("m2"), spec.resolve("portkit.lock"));
             Files.writeString(spec.resolve("hello.conf"), "hello { greeting = \"up\" }\n");
             Files.writeString(spec.resolve("port.conf"), """
                     category = devel
@@ -53,7 +44,7 @@ class PortBuildTest {
                     maintainer = "portkit maintainers <portkit@example.org>"
                     license = "Apache-2.0"
                     descr = "An example daemon: it prints its status."
-                    source { site = "%s", file = "hello-daemon-1.0.tar.gz", sha256 = "%s", size = %d }
+                    source { site = "%s", file = "hello-daemon-1.0.tar.gz" }
                     java = "17+"
                     jar = "daemon/target/daemon-1.0-SNAPSHOT-jar-with-dependencies.jar"
                     daemon {
@@ -64,13 +55,11 @@ class PortBuildTest {
                       main-class = org.portkit.example.daemon.Main
                       config = [hello.conf]
                     }
-                    """.formatted(site.url() + "sources/", Hashing.sha256(archiveFile), archive.length));
-            assertEquals(0, Main.run("generate", "--root", tmp.toString()));
+                    """.formatted(site.url() + "sources/"));
+            assertEquals(0, lock(spec, "--allow-http"));
             assertEquals(0, Main.run("check", "--root", tmp.toString()), "the port is lint clean and verified");
             Path port = tmp.resolve("ports/devel/hello-daemon");
 
-            // Maven Central's files are kept between runs; the source archive is this run's own.
-            Path distfiles = TestMaven.cache().resolve("distfiles");
             Files.deleteIfExists(distfiles.resolve("hello-daemon-1.0.tar.gz"));
             assertEquals(0, Main.run("build", port.toString(), "--distfiles", distfiles.toString(), "--work",
                     tmp.resolve("wrk").toString(), "--cache", TestMaven.cache().toString()));
@@ -92,16 +81,13 @@ class PortBuildTest {
 
     /**
      * A real project's port, all from Maven Central: maven-dependency-plugin 3.8.1's source release
-     * as the source distfile, its closure as per-artifact distfiles. The "daemon" is a stand-in: this
-     * checks the recipe (fetch, m2, offline build, install), not a service.
+     * as the source distfile (fetched and pinned by 'portkit lock'), its closure as per-artifact
+     * distfiles. The "daemon" is a stand-in: this checks the recipe (fetch, m2, offline build,
+     * install), not a service.
      */
     @Test
     void portForARealProjectFromMavenCentralBuildsOffline() throws IOException {
-        Path source = TestMaven.fromCentral("org.apache.maven.plugins:maven-dependency-plugin:zip:source-release:3.8.1");
-        List<String> args = List.of("-DskipTests", "-Dspotless.check.skip=true", "package");
         Path spec = Files.createDirectories(tmp.resolve("specs/devel/maven-dependency-plugin"));
-        ClosureEngine.resolve(TestMaven.request(source, args, TestMaven.javaHome(), true, false), tmp.resolve("m2"),
-                spec.resolve("portkit.lock"));
         String central = org.portkit.model.ReactorReader.superPomRepositories().get(0).getUrl();
         Files.writeString(spec.resolve("mdp.conf"), "# stand-in configuration\n");
         Files.writeString(spec.resolve("port.conf"), """
@@ -113,13 +99,13 @@ class PortBuildTest {
                 maintainer = "portkit maintainers <portkit@example.org>"
                 license = "Apache-2.0"
                 descr = "maven-dependency-plugin, built offline from its source release."
-                source { site = "%s", file = "%s", sha256 = "%s", size = %d }
+                source { site = "%s", file = "maven-dependency-plugin-3.8.1-source-release.zip" }
+                maven-args = ["-DskipTests", "-Dspotless.check.skip=true", "package"]
                 java = "17+"
                 jar = "target/maven-dependency-plugin-3.8.1.jar"
                 daemon { name = mdp, user = _mdp, id = 991, comment = "stand-in", main-class = none.Main, config = [mdp.conf] }
-                """.formatted(central.replaceAll("/?$", "/") + "org/apache/maven/plugins/maven-dependency-plugin/3.8.1/",
-                source.getFileName(), Hashing.sha256(source), Files.size(source)));
-        assertEquals(0, Main.run("generate", "--root", tmp.toString()));
+                """.formatted(central.replaceAll("/?$", "/") + "org/apache/maven/plugins/maven-dependency-plugin/3.8.1/"));
+        assertEquals(0, lock(spec, "--no-check"));
         assertEquals(0, Main.run("check", "--root", tmp.toString()));
         assertEquals(0, Main.run("build", tmp.resolve("ports/devel/maven-dependency-plugin").toString(),
                 "--distfiles", TestMaven.cache().resolve("distfiles").toString(), "--work", tmp.resolve("wrk").toString(),
@@ -127,23 +113,11 @@ class PortBuildTest {
         assertTrue(Files.isRegularFile(tmp.resolve("wrk/fake/share/java/classes/mdp.jar")));
     }
 
-    /** A release-style archive of {@code dir}: every file under one top directory, target/ left out. */
-    private static byte[] tarGz(Path dir, String top) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (OutputStream gz = new GzipCompressorOutputStream(bytes);
-                TarArchiveOutputStream tar = new TarArchiveOutputStream(gz);
-                Stream<Path> walk = Files.walk(dir)) {
-            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            List<Path> files = walk.filter(Files::isRegularFile)
-                    .filter(p -> !dir.relativize(p).toString().contains("target")).sorted().toList();
-            for (Path f : files) {
-                TarArchiveEntry e = new TarArchiveEntry(top + "/" + dir.relativize(f));
-                e.setSize(Files.size(f));
-                tar.putArchiveEntry(e);
-                Files.copy(f, tar);
-                tar.closeArchiveEntry();
-            }
-        }
-        return bytes.toByteArray();
+    /** 'portkit lock' on one spec of this test's tree, with the test cache and JDK. */
+    private int lock(Path spec, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("lock", "--root", tmp.toString(), "--cache",
+                TestMaven.cache().toString(), "--java-home", TestMaven.javaHome().toString(), spec.toString()));
+        args.addAll(List.of(more));
+        return Main.run(args.toArray(String[]::new));
     }
 }

@@ -31,6 +31,7 @@ class PortGeneratorTest {
             descr = \"\"\"Jicofo is the conference focus of Jitsi Meet: it manages media sessions between each
             participant and the videobridge.\"\"\"
             source { dist-tuple = "github jitsi jicofo jitsi-meet_11146 ." }
+            maven-args = [package]
             java = "17+"
             jar = "jicofo/target/jicofo-1.1-SNAPSHOT-jar-with-dependencies.jar"
             daemon {
