@@ -11,7 +11,8 @@ public enum ExitStatus {
     BUILD_FAILED(6, "the Maven build that portkit ran (recording or offline check) failed"),
     STALE(7, "generated ports differ from what their specs and locks give: run 'portkit generate'"),
     LINT(8, "a generated port breaks a port lint rule (each finding is listed)"),
-    PLIST(9, "build: what the port installs differs from its pkg/PLIST");
+    PLIST(9, "build: what the port installs differs from its pkg/PLIST"),
+    INCOHERENT(10, "verify-config: the site's files contradict each other (each problem is listed)");
 
     public final int code;
     public final String meaning;

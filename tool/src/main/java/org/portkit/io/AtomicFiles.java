@@ -7,7 +7,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** Writes that either complete or leave nothing behind: write beside the target, then rename. */
@@ -27,6 +30,28 @@ public final class AtomicFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces {@code dir} by exactly {@code files} (text by relative path), staged beside it and
+     * renamed into place; each file gets {@code permissions} of its path ("rw-r-----"), whatever the umask.
+     */
+    public static void writeTree(Map<String, String> files, Path dir, Function<String, String> permissions)
+            throws IOException {
+        Path parent = Files.createDirectories(dir.toAbsolutePath().getParent());
+        Path staged = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
+        try {
+            Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rwxr-xr-x"));
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path file = staged.resolve(f.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions.apply(f.getKey())));
+            }
+            replaceDirectory(staged, dir);
+        } finally {
+            deleteTree(staged);
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +21,7 @@ public final class PortTree {
 
     /** Replaces {@code dir} by exactly {@code files}, each mode 0644 whatever the umask. */
     public static void write(SortedMap<String, String> files, Path dir) throws IOException {
-        Path parent = Files.createDirectories(dir.toAbsolutePath().getParent());
-        Path staged = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
-        try {
-            Files.setPosixFilePermissions(staged, PosixFilePermissions.fromString("rwxr-xr-x"));
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                Path file = staged.resolve(f.getKey());
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, f.getValue(), StandardCharsets.UTF_8);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            AtomicFiles.replaceDirectory(staged, dir);
-        } finally {
-            AtomicFiles.deleteTree(staged);
-        }
+        AtomicFiles.writeTree(files, dir, path -> "rw-r--r--");
     }
 
     public static SortedMap<String, String> read(Path dir) throws IOException {

@@ -1,0 +1,61 @@
+package org.portkit.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.portkit.io.AtomicFiles;
+import org.portkit.site.Site;
+import org.portkit.site.SiteRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "render-config", mixinStandardHelpOptions = true,
+        description = {"Renders a whole Jitsi Meet site for DOMAIN into DIR (etc/prosody, etc/nginx, etc/jicofo,",
+                "etc/jvb, etc/jitsi, and prosody's accounts of focus and jvb under var/prosody), with fresh secrets",
+                "from a CSPRNG, as jitsi-setup does on the host. For tests and for verify-config."})
+final class RenderConfigCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DOMAIN")
+    String domain;
+
+    @Parameters(index = "1", paramLabel = "DIR")
+    Path dir;
+
+    @Option(names = "--prefix", paramLabel = "PATH",
+            description = "where the host's root is, in the files' paths (default: DIR itself, a set that runs in place; '' for /)")
+    String prefix;
+
+    @Option(names = "--nat", paramLabel = "LOCAL=PUBLIC",
+            description = "the bridge is behind NAT: its host address and the public address it is reached at")
+    String nat;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.exists(dir) && !isEmptyDir(dir)) {
+            throw new PortkitException(ExitStatus.BAD_INPUT, dir + " exists and is not empty: render into a new directory"
+                    + " (render-config never overwrites files)");
+        }
+        Site.Nat addresses = null;
+        if (nat != null) {
+            String[] lr = nat.split("=", 2);
+            if (lr.length != 2) {
+                throw new PortkitException(ExitStatus.USAGE, "--nat takes LOCAL=PUBLIC, e.g. 10.0.0.5=203.0.113.7");
+            }
+            addresses = new Site.Nat(lr[0], lr[1]);
+        }
+        String root = prefix != null ? prefix : dir.toAbsolutePath().normalize().toString();
+        Site site = new Site(domain, addresses, Site.Ports.DEFAULT, root, SiteRenderer.newSecrets());
+        Map<String, String> files = SiteRenderer.render(site);
+        // Secrets inside: readable by the owner only, as the daemons' groups do not exist here.
+        AtomicFiles.writeTree(files, dir, path -> "rw-------");
+        System.out.println("rendered " + files.size() + " files for " + domain + " into " + dir);
+        return 0;
+    }
+
+    private static boolean isEmptyDir(Path dir) throws java.io.IOException {
+        try (var list = Files.list(dir)) {
+            return Files.isDirectory(dir) && list.findAny().isEmpty();
+        }
+    }
+}

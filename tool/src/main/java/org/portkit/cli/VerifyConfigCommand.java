@@ -1,0 +1,30 @@
+package org.portkit.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.portkit.site.SiteVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify-config", mixinStandardHelpOptions = true,
+        description = {"Checks a rendered Jitsi Meet site (render-config's DIR, or / on the host) for what must agree",
+                "across its files: one domain, accounts and passwords, the brewery room, the web app's XMPP URLs",
+                "through nginx, SCTP off, colibri websockets, what faces the network, rcctl order and flags.",
+                "Exit 0 when coherent, 10 with every finding listed."})
+final class VerifyConfigCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        List<SiteVerifier.Finding> findings = SiteVerifier.verify(dir);
+        findings.forEach(f -> System.out.println(f));
+        if (!findings.isEmpty()) {
+            throw new PortkitException(ExitStatus.INCOHERENT, findings.size() + " problem(s) in the site under " + dir
+                    + " (listed above)");
+        }
+        System.out.println("the site under " + dir + " is coherent");
+        return 0;
+    }
+}

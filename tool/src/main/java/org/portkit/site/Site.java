@@ -1,0 +1,77 @@
+package org.portkit.site;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.portkit.cli.ExitStatus;
+import org.portkit.cli.PortkitException;
+
+/**
+ * One Jitsi Meet host, all on localhost: the only thing an administrator decides is the domain
+ * (and, behind NAT, the bridge's addresses). Everything else follows from it and from where the
+ * files live. Its {@link #variables()} fill the site templates, in Java and in jitsi-setup alike.
+ *
+ * @param nat the bridge's private and public address behind NAT, or null
+ * @param prefix where the host's file system starts: empty on the host itself, a directory for
+ *     a set rendered for tests (every path in the files is then under it)
+ */
+public record Site(String domain, Nat nat, Ports ports, String prefix, Secrets secrets) {
+
+    /** The bridge's host address and the public address it is reached at. */
+    public record Nat(String localAddress, String publicAddress) {}
+
+    /** Where each service listens; the defaults are the usual ones, tests move them above 1024. */
+    public record Ports(int http, int https, int c2s, int prosodyHttp, int jvbUdp, int jvbWebsockets, int jvbPrivate,
+            int jicofoRest) {
+        public static final Ports DEFAULT = new Ports(80, 443, 5222, 5280, 10000, 9090, 8080, 8888);
+    }
+
+    /** The shared secrets: the passwords of focus@auth.DOMAIN and jvb@auth.DOMAIN. */
+    public record Secrets(String focusPassword, String jvbPassword) {
+        public Secrets {
+            for (String s : new String[] {focusPassword, jvbPassword}) {
+                if (!s.matches("[0-9a-f]{32,}")) {
+                    // hex only: the secrets go into Lua, HOCON and sed unquoted-safe
+                    throw new IllegalArgumentException("a secret is 32 or more hex digits");
+                }
+            }
+        }
+    }
+
+    public Site {
+        if (!domain.matches("([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]([a-z0-9-]*[a-z0-9])?")) {
+            throw new PortkitException(ExitStatus.BAD_INPUT, "'" + domain + "' is not a domain name: give the one DNS name"
+                    + " users type, e.g. meet.example.org (lower case; the XMPP hosts auth., conference. and"
+                    + " internal.auth. are derived from it)");
+        }
+    }
+
+    /** The template variables, by name ({@code @NAME@} in the templates). */
+    public Map<String, String> variables() {
+        Map<String, String> v = new TreeMap<>();
+        v.put("DOMAIN", domain);
+        v.put("FOCUS_PASSWORD", secrets.focusPassword());
+        v.put("JVB_PASSWORD", secrets.jvbPassword());
+        v.put("HTTP_PORT", Integer.toString(ports.http()));
+        v.put("HTTPS_PORT", Integer.toString(ports.https()));
+        v.put("C2S_PORT", Integer.toString(ports.c2s()));
+        v.put("PROSODY_HTTP_PORT", Integer.toString(ports.prosodyHttp()));
+        v.put("JVB_UDP_PORT", Integer.toString(ports.jvbUdp()));
+        v.put("JVB_WS_PORT", Integer.toString(ports.jvbWebsockets()));
+        v.put("JVB_PRIVATE_PORT", Integer.toString(ports.jvbPrivate()));
+        v.put("JICOFO_REST_PORT", Integer.toString(ports.jicofoRest()));
+        // OpenBSD's places; the web app and the prosody plugins come with www/jitsi-meta.
+        v.put("SYSCONFDIR", prefix + "/etc");
+        v.put("WEBROOT", prefix + "/var/www/jitsi-meet");
+        v.put("PROSODY_DATA", prefix + "/var/prosody");
+        v.put("PROSODY_PLUGINS", prefix + "/usr/local/share/jitsi-meet/prosody-plugins");
+        v.put("RUNDIR", prefix + "/var/run");
+        v.put("LOGDIR", prefix + "/var/log");
+        v.put("CERTIFICATE", prefix + "/etc/ssl/" + domain + ".fullchain.pem");
+        v.put("KEY", prefix + "/etc/ssl/private/" + domain + ".key");
+        if (nat != null) {
+            v.put("LOCAL_ADDRESS", nat.localAddress());
+            v.put("PUBLIC_ADDRESS", nat.publicAddress());
+        }
+        return v;
+    }
+}

@@ -1,0 +1,13 @@
+package org.portkit.site;
+
+/**
+ * One file of a site: its template (a resource of this package, {@code .in}), where it is
+ * installed (relative to the host's root), and who may read it. jitsi-setup reads the same list
+ * from the meta port's MANIFEST, so that both install the same files the same way.
+ */
+public record SiteFile(String template, String target, String mode, String group) {
+    /** A MANIFEST line: {@code TEMPLATE TARGET MODE GROUP}. */
+    public String manifestLine() {
+        return template + " " + target + " " + mode + " " + group;
+    }
+}

@@ -1,0 +1,134 @@
+package org.portkit.site;
+
+import com.typesafe.config.ConfigOriginFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The templates of a Jitsi Meet site, with {@code @NAME@} placeholders for {@link Site#variables()}.
+ * prosody, nginx, the web app, pf, hosts and rcctl templates are resource files a maintainer can
+ * read; jicofo.conf and jvb.conf are produced with Typesafe Config, the library both daemons read
+ * them with, so that they are valid HOCON by construction.
+ */
+public final class SiteTemplates {
+    /** Every file a site consists of, in install order. */
+    public static final List<SiteFile> FILES = List.of(
+            new SiteFile("prosody.cfg.lua.in", "etc/prosody/prosody.cfg.lua", "0640", "_prosody"),
+            new SiteFile("jicofo.conf.in", "etc/jicofo/jicofo.conf", "0640", "_jicofo"),
+            new SiteFile("jvb.conf.in", "etc/jvb/jvb.conf", "0640", "_jvb"),
+            new SiteFile("nginx.conf.in", "etc/nginx/nginx.conf", "0640", "www"),
+            new SiteFile("config.js.in", "etc/jitsi/config.js", "0640", "www"),
+            new SiteFile("pf.conf.in", "etc/jitsi/pf.conf", "0640", "wheel"),
+            new SiteFile("hosts.in", "etc/jitsi/hosts", "0640", "wheel"),
+            new SiteFile("rcctl.sh.in", "etc/jitsi/rcctl.sh", "0640", "wheel"));
+
+    /** Appended to jvb.conf when the bridge is behind NAT. */
+    public static final String JVB_NAT = "jvb-nat.conf.in";
+
+    private SiteTemplates() {}
+
+    /** Every template by name, including {@link #JVB_NAT}. */
+    public static SortedMap<String, String> all() {
+        SortedMap<String, String> t = new TreeMap<>();
+        for (SiteFile f : FILES) {
+            t.put(f.template(), switch (f.template()) {
+                case "jicofo.conf.in" -> hocon("jicofo configuration", jicofo());
+                case "jvb.conf.in" -> hocon("jitsi-videobridge configuration", jvb());
+                default -> resource(f.template());
+            });
+        }
+        t.put(JVB_NAT, hocon("jitsi-videobridge behind NAT (its host address, and the public one browsers reach)", nat()));
+        return t;
+    }
+
+    private static Map<String, Object> jicofo() {
+        return map("jicofo", map(
+                "xmpp", map(
+                        "client", map(
+                                "hostname", note("localhost", "prosody's c2s port on this host, in the auth VirtualHost"),
+                                "port", "@C2S_PORT@",
+                                "domain", "auth.@DOMAIN@",
+                                "xmpp-domain", "@DOMAIN@",
+                                "username", "focus",
+                                "password", "@FOCUS_PASSWORD@",
+                                "client-proxy", "focus.@DOMAIN@",
+                                "conference-muc-jid", "conference.@DOMAIN@",
+                                "use-tls", note(false, "loopback only"),
+                                "disable-certificate-verification", true),
+                        "trusted-domains", List.of("auth.@DOMAIN@")),
+                "bridge", map("brewery-jid", note("JvbBrewery@internal.auth.@DOMAIN@", "the room every bridge joins")),
+                "sctp", map("enabled", note(false, "data channels go over the bridge's websockets, never SCTP")),
+                "rest", map("host", "127.0.0.1", "port", "@JICOFO_REST_PORT@")));
+    }
+
+    private static Map<String, Object> jvb() {
+        return map("videobridge", map(
+                "apis", map("xmpp-client", map("configs", map("localhost", map(
+                        "hostname", note("localhost", "prosody's c2s port on this host, in the auth VirtualHost"),
+                        "port", "@C2S_PORT@",
+                        "domain", "auth.@DOMAIN@",
+                        "username", "jvb",
+                        "password", "@JVB_PASSWORD@",
+                        "muc_jids", note("JvbBrewery@internal.auth.@DOMAIN@", "the room jicofo finds bridges in"),
+                        "muc_nickname", "jvb-localhost",
+                        "use_tls", false,
+                        "disable_certificate_verification", true)))),
+                "sctp", map("enabled", note(false, "data channels go over colibri websockets, never SCTP")),
+                "websockets", map(
+                        "enabled", true,
+                        "domain", note("@DOMAIN@:@HTTPS_PORT@", "what browsers reach: nginx proxies /colibri-ws/ here"),
+                        "tls", true,
+                        "server-id", "jvb-localhost"),
+                "http-servers", map(
+                        "public", map("host", "127.0.0.1", "port", "@JVB_WS_PORT@"),
+                        "private", map("host", "127.0.0.1", "port", "@JVB_PRIVATE_PORT@")),
+                "ice", map("udp", map("port", note("@JVB_UDP_PORT@", "the only port of this host open to media")))));
+    }
+
+    private static Map<String, Object> nat() {
+        return map("ice4j", map("harvest", map("mapping", map("static-mappings", List.of(map(
+                "name", "nat",
+                "local-address", "@LOCAL_ADDRESS@",
+                "public-address", "@PUBLIC_ADDRESS@"))))));
+    }
+
+    /** HOCON text of {@code model}: keys sorted by Typesafe Config itself, comments kept. */
+    private static String hocon(String title, Map<String, Object> model) {
+        String body = ConfigValueFactory.fromMap(model).render(ConfigRenderOptions.defaults().setOriginComments(false)
+                .setComments(true).setJson(false).setFormatted(true));
+        return "# " + title + " for @DOMAIN@, written by jitsi-setup (www/jitsi-meta).\n" + body;
+    }
+
+    private static ConfigValue note(Object value, String comment) {
+        return ConfigValueFactory.fromAnyRef(value).withOrigin(ConfigOriginFactory.newSimple().withComments(List.of(" " + comment)));
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SiteTemplates.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing template resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
