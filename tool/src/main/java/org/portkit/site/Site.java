@@ -19,10 +19,15 @@ public record Site(String domain, Nat nat, Ports ports, String prefix, Secrets s
     /** The bridge's host address and the public address it is reached at. */
     public record Nat(String localAddress, String publicAddress) {}
 
-    /** Where each service listens; the defaults are the usual ones, tests move them above 1024. */
-    public record Ports(int http, int https, int c2s, int prosodyHttp, int jvbUdp, int jvbWebsockets, int jvbPrivate,
-            int jicofoRest) {
-        public static final Ports DEFAULT = new Ports(80, 443, 5222, 5280, 10000, 9090, 8080, 8888);
+    /**
+     * Where each service listens; the defaults are the usual ones, tests move them above 1024.
+     *
+     * @param listen the address nginx listens on, as nginx writes it before a port ("" for every
+     *     interface, "127.0.0.1:" for loopback only)
+     */
+    public record Ports(String listen, int http, int https, int c2s, int prosodyHttp, int jvbUdp, int jvbWebsockets,
+            int jvbPrivate, int jicofoRest) {
+        public static final Ports DEFAULT = new Ports("", 80, 443, 5222, 5280, 10000, 9090, 8080, 8888);
     }
 
     /** The shared secrets: the passwords of focus@auth.DOMAIN and jvb@auth.DOMAIN. */
@@ -51,6 +56,7 @@ public record Site(String domain, Nat nat, Ports ports, String prefix, Secrets s
         v.put("DOMAIN", domain);
         v.put("FOCUS_PASSWORD", secrets.focusPassword());
         v.put("JVB_PASSWORD", secrets.jvbPassword());
+        v.put("LISTEN", ports.listen());
         v.put("HTTP_PORT", Integer.toString(ports.http()));
         v.put("HTTPS_PORT", Integer.toString(ports.https()));
         v.put("C2S_PORT", Integer.toString(ports.c2s()));
@@ -61,7 +67,8 @@ public record Site(String domain, Nat nat, Ports ports, String prefix, Secrets s
         v.put("JICOFO_REST_PORT", Integer.toString(ports.jicofoRest()));
         // OpenBSD's places; the web app and the prosody plugins come with www/jitsi-meta.
         v.put("SYSCONFDIR", prefix + "/etc");
-        v.put("WEBROOT", prefix + "/var/www/jitsi-meet");
+        // nginx runs unchrooted (-u, rcctl.sh) to serve the app from the package and config.js from /etc.
+        v.put("WEBROOT", prefix + "/usr/local/share/jitsi-meet/web");
         v.put("PROSODY_DATA", prefix + "/var/prosody");
         v.put("PROSODY_PLUGINS", prefix + "/usr/local/share/jitsi-meet/prosody-plugins");
         v.put("RUNDIR", prefix + "/var/run");

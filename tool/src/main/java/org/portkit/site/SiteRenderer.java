@@ -34,18 +34,20 @@ public final class SiteRenderer {
         return files;
     }
 
-    /** Fills every {@code @NAME@}; a name without a value is a bug in the templates. */
+    /**
+     * Fills every {@code @NAME@}, one name after the other as jitsi-setup's sed does; a name left
+     * without a value is a bug in the templates.
+     */
     public static String substitute(String template, Map<String, String> vars) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = vars.get(m.group(1));
-            if (value == null) {
-                throw new IllegalStateException("template placeholder @" + m.group(1) + "@ has no value");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        String text = template;
+        for (Map.Entry<String, String> v : vars.entrySet()) {
+            text = text.replace("@" + v.getKey() + "@", v.getValue());
         }
-        return m.appendTail(out).toString();
+        Matcher left = PLACEHOLDER.matcher(text);
+        if (left.find()) {
+            throw new IllegalStateException("template placeholder " + left.group() + " has no value");
+        }
+        return text;
     }
 
     /** Fresh secrets from a CSPRNG: 128 bits each, as hex. */
