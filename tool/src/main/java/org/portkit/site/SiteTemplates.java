@@ -51,6 +51,23 @@ public final class SiteTemplates {
         return t;
     }
 
+    /**
+     * What www/jitsi-meta ships in share/jitsi-meta: every template, and a MANIFEST with one
+     * {@link SiteFile#manifestLine()} per file, which jitsi-setup installs in that order.
+     */
+    public static SortedMap<String, String> shipped() {
+        SortedMap<String, String> files = all();
+        StringBuilder manifest = new StringBuilder();
+        FILES.forEach(f -> manifest.append(f.manifestLine()).append('\n'));
+        files.put("MANIFEST", manifest.toString());
+        return files;
+    }
+
+    /** The jitsi-setup script, with ${TRUEPREFIX} for the package's prefix (SUBST_PROGRAM fills it in). */
+    public static String setupScript() {
+        return resource("jitsi-setup.sh.in");
+    }
+
     private static Map<String, Object> jicofo() {
         return map("jicofo", map(
                 "xmpp", map(
