@@ -10,10 +10,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "archive", mixinStandardHelpOptions = true,
-        description = {"Writes the closure LOCK pins as one tar.gz that is the same bytes on every machine and every run:",
-                "the locked files and their derived maven-metadata-local.xml under m2/, sorted, mtime 0, root:wheel,",
-                "modes 0644/0755, no Maven bookkeeping files, a gzip header without time or name.",
-                "Each file is read from --repo and must have the size and SHA-256 the lock says."})
+        description = {"Writes the closure LOCK pins as one tar.gz, the same bytes on every machine",
+                "and every run: the locked files and the maven-metadata-local.xml derived from",
+                "the lock, under m2/, sorted, mtime 0, root:wheel, modes 0644 and 0755, no",
+                "Maven bookkeeping files, a gzip header without time or name. Each file is",
+                "read from --repo and must have the size and SHA-256 the lock says."})
 final class ArchiveCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "LOCK", description = "a complete lock, from 'portkit resolve'")
     Path lock;
