@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "portkit", mixinStandardHelpOptions = true, version = "portkit 0.1",
         description = "Turns Maven-built Java servers into OpenBSD ports that build offline.",
         subcommands = {ResolveCommand.class, LockCommand.class, GenerateCommand.class, CheckCommand.class, BuildCommand.class,
-                RenderConfigCommand.class, VerifyConfigCommand.class},
+                ArchiveCommand.class, DiffCommand.class, RenderConfigCommand.class, VerifyConfigCommand.class},
         footerHeading = "%nExit status:%n")
 public final class Main implements Runnable {
 

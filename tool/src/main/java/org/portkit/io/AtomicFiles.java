@@ -1,6 +1,8 @@
 package org.portkit.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,13 +19,26 @@ import java.util.stream.Stream;
 public final class AtomicFiles {
     private AtomicFiles() {}
 
+    /** Writes a file's bytes to the stream it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public static void writeString(Path target, String content) {
+        write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes {@code content} beside {@code target} and renames it into place; on any failure nothing changes. */
+    public static void write(Path target, Content content) {
         try {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
-                Files.writeString(tmp, content, StandardCharsets.UTF_8);
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    content.writeTo(out);
+                }
                 move(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);

@@ -20,7 +20,7 @@ public final class Hashing {
     /** Hex digest with a JDK algorithm name ("SHA-1", "SHA-256", "SHA-512", "MD5"). */
     public static String hex(String algorithm, Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance(algorithm);
+            MessageDigest md = digest(algorithm);
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
@@ -28,6 +28,13 @@ public final class Hashing {
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A fresh digest for bytes hashed as they stream past (JDK algorithm names, as {@link #hex}). */
+    public static MessageDigest digest(String algorithm) {
+        try {
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalArgumentException(algorithm, e);
         }
