@@ -4,10 +4,13 @@ package org.portkit.site;
  * One file of a site: its template (a resource of this package, {@code .in}), where it is
  * installed (relative to the host's root), and who may read it. jitsi-setup reads the same list
  * from the meta port's MANIFEST, so that both install the same files the same way.
+ *
+ * @param pristine the sample the file's own package installs it from (absolute, on the host), or
+ *     "-": a target still equal to it was not edited by anyone, so jitsi-setup may replace it
  */
-public record SiteFile(String template, String target, String mode, String group) {
-    /** A MANIFEST line: {@code TEMPLATE TARGET MODE GROUP}. */
+public record SiteFile(String template, String target, String mode, String group, String pristine) {
+    /** A MANIFEST line: {@code TEMPLATE TARGET MODE GROUP PRISTINE}. */
     public String manifestLine() {
-        return template + " " + target + " " + mode + " " + group;
+        return template + " " + target + " " + mode + " " + group + " " + pristine;
     }
 }

@@ -23,14 +23,15 @@ import java.util.TreeMap;
 public final class SiteTemplates {
     /** Every file a site consists of, in install order. */
     public static final List<SiteFile> FILES = List.of(
-            new SiteFile("prosody.cfg.lua.in", "etc/prosody/prosody.cfg.lua", "0640", "_prosody"),
-            new SiteFile("jicofo.conf.in", "etc/jicofo/jicofo.conf", "0640", "_jicofo"),
-            new SiteFile("jvb.conf.in", "etc/jvb/jvb.conf", "0640", "_jvb"),
-            new SiteFile("nginx.conf.in", "etc/nginx/nginx.conf", "0640", "www"),
-            new SiteFile("config.js.in", "etc/jitsi/config.js", "0640", "www"),
-            new SiteFile("pf.conf.in", "etc/jitsi/pf.conf", "0640", "wheel"),
-            new SiteFile("hosts.in", "etc/jitsi/hosts", "0640", "wheel"),
-            new SiteFile("rcctl.sh.in", "etc/jitsi/rcctl.sh", "0640", "wheel"));
+            new SiteFile("prosody.cfg.lua.in", "etc/prosody/prosody.cfg.lua", "0640", "_prosody",
+                    "/usr/local/share/examples/prosody/prosody.cfg.lua"),
+            new SiteFile("jicofo.conf.in", "etc/jicofo/jicofo.conf", "0640", "_jicofo", "/usr/local/share/jicofo/jicofo.conf.sample"),
+            new SiteFile("jvb.conf.in", "etc/jvb/jvb.conf", "0640", "_jvb", "/usr/local/share/jvb/jvb.conf.sample"),
+            new SiteFile("nginx.conf.in", "etc/nginx/nginx.conf", "0640", "www", "/usr/local/share/examples/nginx/nginx.conf"),
+            new SiteFile("config.js.in", "etc/jitsi/config.js", "0640", "www", "-"),
+            new SiteFile("pf.conf.in", "etc/jitsi/pf.conf", "0640", "wheel", "-"),
+            new SiteFile("hosts.in", "etc/jitsi/hosts", "0640", "wheel", "-"),
+            new SiteFile("rcctl.sh.in", "etc/jitsi/rcctl.sh", "0640", "wheel", "-"));
 
     /** Appended to jvb.conf when the bridge is behind NAT. */
     public static final String JVB_NAT = "jvb-nat.conf.in";

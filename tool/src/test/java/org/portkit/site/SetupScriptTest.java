@@ -90,6 +90,24 @@ class SetupScriptTest {
     }
 
     @Test
+    void aFileAsItsPackageInstalledItIsReplacedWithoutForce() throws Exception {
+        String sample = "-- prosody's own sample\n";
+        Path pristine = root.resolve("usr/local/share/examples/prosody/prosody.cfg.lua");
+        Files.createDirectories(pristine.getParent());
+        Files.writeString(pristine, sample);
+        Files.createDirectories(root.resolve("etc/prosody"));
+        Files.writeString(root.resolve("etc/prosody/prosody.cfg.lua"), sample);
+        Files.createDirectories(root.resolve("etc/jicofo"));
+        Files.writeString(root.resolve("etc/jicofo/jicofo.conf"), "# an administrator's jicofo.conf\n");
+
+        Run run = setup();
+        assertEquals(1, run.status, run.output);
+        assertTrue(run.output.contains("wrote: " + root.resolve("etc/prosody/prosody.cfg.lua")), run.output);
+        assertTrue(run.output.contains("EDITED, left as it is: " + root.resolve("etc/jicofo/jicofo.conf")), run.output);
+        assertEquals("# an administrator's jicofo.conf\n", Files.readString(root.resolve("etc/jicofo/jicofo.conf")));
+    }
+
+    @Test
     void natIsAddedToTheBridgeOnALaterRun() throws Exception {
         assertEquals(0, setup().status);
         Run nat = setup("--nat", "10.0.0.5=203.0.113.7");
