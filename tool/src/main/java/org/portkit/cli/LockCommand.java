@@ -58,7 +58,7 @@ final class LockCommand implements Callable<Integer> {
         System.out.println("===> " + spec.category() + "/" + spec.name() + ": resolving " + source);
         boolean checked = check && !options.partial;
         ClosureEngine.Result result = ClosureEngine.resolve(options.request(source, spec.mavenArgs(), checked), null);
-        Lock lock = result.lock().withSource(pinned);
+        Lock lock = result.lock().withSources(pinned == null ? List.of() : List.of(pinned));
         LockFile.write(lock, lockFile);
         ResolveCommand.report(result, lockFile, null, checked);
 
@@ -88,11 +88,11 @@ final class LockCommand implements Callable<Integer> {
         }
         SourceDistfile now = new SourceDistfile(spec.sourceDistfile(), Hashing.sha256(file), size(file));
         Lock before = Files.isRegularFile(lockFile) ? LockFile.read(lockFile) : null;
-        if (before != null && before.source() != null && before.source().name().equals(now.name())
-                && !before.source().equals(now)) {
+        SourceDistfile was = before == null ? null : before.source(now.name()).orElse(null);
+        if (was != null && !was.equals(now)) {
             throw new PortkitException(ExitStatus.CHECKSUM, "checksum: " + url + " (" + file + ") is SHA-256 " + now.sha256()
-                    + ", " + now.size() + " bytes, but " + lockFile + " pinned " + before.source().sha256() + ", "
-                    + before.source().size() + " bytes: the upstream archive changed under the same name."
+                    + ", " + now.size() + " bytes, but " + lockFile + " pinned " + was.sha256() + ", "
+                    + was.size() + " bytes: the upstream archive changed under the same name."
                     + " Find out why before deleting the cached file.");
         }
         return now;

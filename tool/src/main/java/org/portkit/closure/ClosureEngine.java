@@ -168,7 +168,8 @@ public final class ClosureEngine {
         Lock lock = new Lock(complete.mavenVersion(), complete.mavenArgs(), repositories, complete.prefixes(),
                 complete.metadata(), complete.files(), unverified, List.of(
                         "the dependencies of unverified POMs are not known yet",
-                        "run-time artifacts were not recorded: the build cannot run without the unverified files"), null);
+                        "run-time artifacts were not recorded: the build cannot run without the unverified files"),
+                new TreeSet<>());
         return new Result(lock, progress.files(), progress.bytes(), Recording.IMPOSSIBLE);
     }
 

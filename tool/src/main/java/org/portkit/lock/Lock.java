@@ -10,8 +10,10 @@ import java.util.SortedSet;
  * the repository directories whose metadata Maven reads (version ranges, version-less plugins,
  * prefix look-ups). Later stages (port generation, archives, diffs) work from this alone.
  *
- * <p>{@code source} pins the upstream source archive when portkit downloaded and hashed it
- * ({@code portkit lock}); it is null when the closure was computed from another copy of the source.
+ * <p>{@code sources} pin the port's other distfiles that portkit downloaded and hashed
+ * ({@code portkit lock}): the upstream source archive, or a meta port's archives. A source archive
+ * is absent when the closure was computed from another copy of the source. A meta port's lock has
+ * sources only, and no Maven version (null).
  *
  * <p>A partial lock (made with {@code resolve --partial} where a repository is unreachable) also
  * lists the files it could not obtain and says why it is incomplete; it is never complete enough
@@ -26,17 +28,24 @@ public record Lock(
         SortedSet<LockEntry> files,
         SortedSet<Unverified> unverified,
         List<String> incomplete,
-        SourceDistfile source) {
+        SortedSet<SourceDistfile> sources) {
 
     /** A complete lock. */
     public Lock(String mavenVersion, List<String> mavenArgs, SortedMap<String, String> repositories,
             SortedSet<PluginPrefix> prefixes, SortedSet<String> metadata, SortedSet<LockEntry> files) {
-        this(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, new java.util.TreeSet<>(), List.of(), null);
+        this(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, new java.util.TreeSet<>(), List.of(),
+                new java.util.TreeSet<>());
     }
 
-    /** This lock, pinning the upstream source archive too (null: the source distfile is not pinned). */
-    public Lock withSource(SourceDistfile source) {
-        return new Lock(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete, source);
+    /** This lock, pinning these distfiles of the port besides the Maven closure (the source archive, or a meta port's). */
+    public Lock withSources(java.util.Collection<SourceDistfile> pinned) {
+        return new Lock(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete,
+                new java.util.TreeSet<>(pinned));
+    }
+
+    /** The pinned distfile named {@code name}, if portkit hashed it. */
+    public java.util.Optional<SourceDistfile> source(String name) {
+        return sources.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     public boolean isComplete() {

@@ -28,13 +28,14 @@ public final class LockFile {
 
     public static String render(Lock lock) {
         StringBuilder out = new StringBuilder(HEADER);
-        out.append("maven ").append(lock.mavenVersion()).append('\n');
+        if (lock.mavenVersion() != null) {
+            out.append("maven ").append(lock.mavenVersion()).append('\n');
+        }
         for (String arg : lock.mavenArgs()) {
             out.append("arg ").append(arg).append('\n');
         }
-        if (lock.source() != null) {
-            out.append("source ").append(lock.source().name()).append(' ').append(lock.source().sha256()).append(' ')
-                    .append(lock.source().size()).append('\n');
+        for (SourceDistfile s : lock.sources()) {
+            out.append("source ").append(s.name()).append(' ').append(s.sha256()).append(' ').append(s.size()).append('\n');
         }
         lock.repositories().forEach((id, url) -> out.append("repository ").append(id).append(' ').append(url).append('\n'));
         for (PluginPrefix p : lock.prefixes()) {
@@ -81,7 +82,7 @@ public final class LockFile {
         TreeSet<Unverified> unverified = new TreeSet<>();
         List<String> incomplete = new ArrayList<>();
         TreeSet<LockEntry> files = new TreeSet<>();
-        SourceDistfile source = null;
+        TreeSet<SourceDistfile> sources = new TreeSet<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty() || line.startsWith("#")) {
@@ -99,7 +100,9 @@ public final class LockFile {
                         if (w.length != 3) {
                             throw new IllegalArgumentException("expected: source DISTFILE SHA256 SIZE");
                         }
-                        source = new SourceDistfile(w[0], w[1], Long.parseLong(w[2]));
+                        if (!sources.add(new SourceDistfile(w[0], w[1], Long.parseLong(w[2])))) {
+                            throw new IllegalArgumentException("distfile " + w[0] + " pinned twice");
+                        }
                     }
                     case "repository" -> repositories.put(w[0], w[1]);
                     case "prefix" -> prefixes.add(new PluginPrefix(w[0], w[1], w[2]));
@@ -120,8 +123,8 @@ public final class LockFile {
                                 + "); regenerate it with 'portkit resolve'");
             }
         }
-        if (maven == null) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, name + ": no 'maven' line; not a portkit lock");
+        if (maven == null && !(files.isEmpty() && unverified.isEmpty())) {
+            throw new PortkitException(ExitStatus.BAD_INPUT, name + ": files but no 'maven' line; not a portkit lock");
         }
         for (LockEntry f : files) {
             if (!repositories.containsKey(f.repository())) {
@@ -130,7 +133,7 @@ public final class LockFile {
             }
         }
         return new Lock(maven, List.copyOf(args), repositories, prefixes, metadata, files, unverified,
-                List.copyOf(incomplete), source);
+                List.copyOf(incomplete), sources);
     }
 
     private static String single(String[] w) {

@@ -6,10 +6,15 @@ package org.portkit.lock;
  * copy of the source (a checkout, or an archive made locally), because those bytes are not the
  * distfile's.
  */
-public record SourceDistfile(String name, String sha256, long size) {
+public record SourceDistfile(String name, String sha256, long size) implements Comparable<SourceDistfile> {
     public SourceDistfile {
         if (!sha256.matches("[0-9a-f]{64}") || size < 0 || name.contains(" ")) {
             throw new IllegalArgumentException("expected: source NAME SHA256 SIZE");
         }
+    }
+
+    @Override
+    public int compareTo(SourceDistfile o) {
+        return name.compareTo(o.name);
     }
 }

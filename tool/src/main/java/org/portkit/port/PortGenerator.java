@@ -36,9 +36,7 @@ public final class PortGenerator {
         files.put("Makefile", render("Makefile", model));
         files.put("maven.inc", MavenDistfiles.render(lock));
         Distinfo distinfo = MavenDistfiles.distinfo(lock, new Distinfo());
-        if (lock.source() != null) {
-            distinfo.add(lock.source().name(), lock.source().sha256(), lock.source().size());
-        }
+        lock.sources().forEach(s -> distinfo.add(s.name(), s.sha256(), s.size()));
         files.put("distinfo", distinfo.render());
         files.put("pkg/DESCR", Text.wrap(spec.descr(), 80));
         files.put("pkg/PLIST", plist(spec));
@@ -58,8 +56,8 @@ public final class PortGenerator {
     private static void requireCurrent(PortSpec spec, Lock lock) {
         String stale = !lock.mavenArgs().equals(spec.mavenArgs())
                 ? "was made with Maven arguments " + lock.mavenArgs() + ", the spec says " + spec.mavenArgs()
-                : lock.source() != null && !lock.source().name().equals(spec.sourceDistfile())
-                        ? "pins the source " + lock.source().name() + ", the spec names " + spec.sourceDistfile()
+                : !lock.sources().isEmpty() && lock.source(spec.sourceDistfile()).isEmpty()
+                        ? "pins the source " + lock.sources().first().name() + ", the spec names " + spec.sourceDistfile()
                         : null;
         if (stale != null) {
             throw new PortkitException(ExitStatus.STALE, spec.dir().resolve(PortSpec.LOCK) + " " + stale
@@ -70,7 +68,7 @@ public final class PortGenerator {
     /** Distfiles without a checksum, named in the README and by generate and check. */
     public static List<String> unverified(PortSpec spec, Lock lock) {
         List<String> names = new ArrayList<>();
-        if (lock.source() == null) {
+        if (lock.source(spec.sourceDistfile()).isEmpty()) {
             names.add(spec.sourceDistfile());
         }
         lock.unverified().forEach(u -> names.add(MavenDistfiles.distfile(u)));

@@ -226,7 +226,7 @@ class ClosureArchiveTest {
         Lock complete = lock();
         TreeSet<Unverified> unverified = new TreeSet<>(List.of(new Unverified("central", "g/a/1/a-1.jar", "unreachable")));
         Lock partial = new Lock(complete.mavenVersion(), complete.mavenArgs(), complete.repositories(), complete.prefixes(),
-                complete.metadata(), complete.files(), unverified, List.of("the dependencies of unverified POMs are not known yet"), null);
+                complete.metadata(), complete.files(), unverified, List.of("the dependencies of unverified POMs are not known yet"), new TreeSet<>());
         PortkitException e = assertThrows(PortkitException.class,
                 () -> ClosureArchive.write(partial, tmp, tmp.resolve("out.tar.gz")));
         assertEquals(ExitStatus.BAD_INPUT, e.status());

@@ -36,7 +36,7 @@ class LockFileTest {
         assertTrue(text.indexOf("org/apache/apache/35") < text.indexOf("org/igniterealtime"), text);
         assertTrue(text.contains("arg -Pfat jar\n"), "arguments keep their spaces and order");
 
-        Lock pinned = sample().withSource(new SourceDistfile("jitsi-jicofo-jitsi-meet_11146.tar.gz", A, 1234));
+        Lock pinned = sample().withSources(List.of(new SourceDistfile("jitsi-jicofo-jitsi-meet_11146.tar.gz", A, 1234)));
         String withSource = LockFile.render(pinned);
         assertTrue(withSource.contains("\nsource jitsi-jicofo-jitsi-meet_11146.tar.gz " + A + " 1234\n"), withSource);
         assertEquals(pinned, LockFile.parse("x", withSource.lines().toList()));

@@ -57,7 +57,7 @@ class MavenDistfilesTest {
         missing.add(new org.portkit.lock.Unverified("jitsi-maven-repository-releases",
                 "org/jitsi/jitsi-dcsctp/1.0-7-gb548df2/jitsi-dcsctp-1.0-7-gb548df2.jar", "unreachable: unknown host"));
         Lock partial = new Lock(complete.mavenVersion(), complete.mavenArgs(), complete.repositories(), complete.prefixes(),
-                complete.metadata(), complete.files(), missing, List.of("run-time artifacts were not recorded"), null);
+                complete.metadata(), complete.files(), missing, List.of("run-time artifacts were not recorded"), new TreeSet<>());
         assertTrue(MavenDistfiles.render(partial).contains(
                 "DISTFILES.jitsi_maven_repository_releases +=\tmaven/org/jitsi/jitsi-dcsctp/"), "still fetched");
         assertTrue(!MavenDistfiles.distinfo(partial, new Distinfo()).render().contains("jitsi-dcsctp"), "never a made-up checksum");
