@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.portkit.port.Lint;
-import org.portkit.port.PortGenerator;
 import org.portkit.port.PortTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +21,7 @@ final class CheckCommand implements Callable<Integer> {
         boolean stale = false;
         List<Lint.Finding> findings = new ArrayList<>();
         for (Ports.Port port : ports.load()) {
-            for (Lint.Finding f : Lint.check(port.files(), port.spec().daemon().name(), port.spec().sourceDistfile(),
-                    PortGenerator.unverified(port.spec(), port.lock()))) {
+            for (Lint.Finding f : port.generated().lint()) {
                 findings.add(new Lint.Finding("ports/" + port.path() + "/" + f.file(), f.line(), f.rule(), f.message()));
             }
             String diff = PortTree.diff("ports/" + port.path(), PortTree.read(port.dir()), port.files());
@@ -31,7 +29,7 @@ final class CheckCommand implements Callable<Integer> {
                 stale = true;
                 System.out.print(diff);
             }
-            PortGenerator.unverified(port.spec(), port.lock()).forEach(u -> System.out.println(port.path() + ": unverified (no checksum yet): " + u));
+            port.generated().unverified().forEach(u -> System.out.println(port.path() + ": unverified (no checksum yet): " + u));
         }
         findings.forEach(f -> System.out.println(f));
         if (!findings.isEmpty()) {

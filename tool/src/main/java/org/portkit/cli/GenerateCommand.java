@@ -1,7 +1,6 @@
 package org.portkit.cli;
 
 import java.util.concurrent.Callable;
-import org.portkit.port.PortGenerator;
 import org.portkit.port.PortTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +17,7 @@ final class GenerateCommand implements Callable<Integer> {
         for (Ports.Port port : ports.load()) {
             PortTree.write(port.files(), port.dir());
             System.out.println("wrote " + "ports/" + port.path() + " (" + port.files().size() + " files)");
-            PortGenerator.unverified(port.spec(), port.lock()).forEach(u -> System.out.println("  unverified (no checksum yet): " + u));
+            port.generated().unverified().forEach(u -> System.out.println("  unverified (no checksum yet): " + u));
         }
         return 0;
     }

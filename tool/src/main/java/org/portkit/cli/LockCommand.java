@@ -10,7 +10,6 @@ import org.portkit.io.Hashing;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
 import org.portkit.lock.SourceDistfile;
-import org.portkit.port.PortGenerator;
 import org.portkit.port.PortSpec;
 import org.portkit.port.PortTree;
 import picocli.CommandLine.Command;
@@ -64,7 +63,7 @@ final class LockCommand implements Callable<Integer> {
 
         Ports.Port port = ports.ports().load(dir);
         PortTree.write(port.files(), port.dir());
-        List<String> unverified = PortGenerator.unverified(spec, lock);
+        List<String> unverified = port.generated().unverified();
         System.out.println("wrote ports/" + port.path() + (unverified.isEmpty() ? ": every distfile verified"
                 : ": " + unverified.size() + " distfiles still unverified (pkg/README lists them)"));
     }

@@ -8,15 +8,20 @@ import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
+import org.portkit.port.GeneratedPort;
 import org.portkit.port.PortGenerator;
 import org.portkit.port.PortSpec;
 
 /** Where specs and generated ports live in a portkit tree, shared by generate, check and lock. */
 record Ports(Path root) {
-    /** One spec directory and the port it generates. */
-    record Port(PortSpec spec, Lock lock, Path dir, SortedMap<String, String> files) {
+    /** One spec directory and the port it generates into {@code dir}. */
+    record Port(Path specDir, Lock lock, Path dir, GeneratedPort generated) {
         String path() {
-            return spec.category() + "/" + spec.name();
+            return generated.path();
+        }
+
+        SortedMap<String, String> files() {
+            return generated.files();
         }
     }
 
@@ -43,7 +48,7 @@ record Ports(Path root) {
     Port load(Path specDir) {
         PortSpec spec = PortSpec.read(specDir);
         Lock lock = LockFile.read(specDir.resolve(PortSpec.LOCK));
-        return new Port(spec, lock, root.resolve("ports").resolve(spec.category()).resolve(spec.name()),
-                PortGenerator.generate(spec, lock));
+        GeneratedPort generated = PortGenerator.generate(spec, lock);
+        return new Port(specDir, lock, root.resolve("ports").resolve(generated.path()), generated);
     }
 }

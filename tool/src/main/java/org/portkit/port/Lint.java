@@ -34,11 +34,10 @@ public final class Lint {
     private Lint() {}
 
     /**
+     * @param rcScript the name of the port's pkg/ rc.d script, or null when it has none
      * @param unverified distfiles knowingly without a checksum (they must be absent from distinfo)
-     * @param sourceDistfile the source archive, which distinfo must list once it is verified
      */
-    public static List<Finding> check(SortedMap<String, String> port, String name, String sourceDistfile,
-            List<String> unverified) {
+    public static List<Finding> check(SortedMap<String, String> port, String rcScript, List<String> unverified) {
         List<Finding> f = new ArrayList<>();
         port.forEach((file, text) -> whitespace(file, text, f));
         String makefile = port.getOrDefault("Makefile", "");
@@ -46,8 +45,10 @@ public final class Lint {
         width("pkg/DESCR", port.getOrDefault("pkg/DESCR", ""), false, f);
         width("pkg/README", port.getOrDefault("pkg/README", ""), true, f);
         plist(port.getOrDefault("pkg/PLIST", ""), installed(makefile), f);
-        distinfo(port.getOrDefault("distinfo", ""), port.getOrDefault("maven.inc", ""), sourceDistfile, unverified, f);
-        rc(port.getOrDefault("pkg/" + name + ".rc", ""), "pkg/" + name + ".rc", f);
+        distinfo(port.getOrDefault("distinfo", ""), distfiles(makefile, port.getOrDefault("maven.inc", "")), unverified, f);
+        if (rcScript != null) {
+            rc(port.getOrDefault("pkg/" + rcScript + ".rc", ""), "pkg/" + rcScript + ".rc", f);
+        }
         return f;
     }
 
@@ -152,16 +153,34 @@ public final class Lint {
         }
     }
 
-    private static void distinfo(String text, String mavenInc, String sourceDistfile, List<String> unverified,
-            List<Finding> f) {
-        Set<String> expected = new TreeSet<>();
+    /** Every distfile the Makefile and maven.inc name: DISTFILES, DIST_TUPLE archives, DISTFILES.x entries. */
+    private static Set<String> distfiles(String makefile, String mavenInc) {
+        Set<String> out = new TreeSet<>();
         for (String line : mavenInc.lines().toList()) {
             Matcher m = DISTFILE.matcher(line);
             if (m.find()) {
-                expected.add(m.group(1));
+                out.add(m.group(1));
             }
         }
-        expected.add(sourceDistfile);
+        Map<String, List<String>> vars = MakefileText.assignments(makefile);
+        String distfiles = MakefileText.value(vars, "DISTFILES");
+        if (distfiles != null) {
+            for (String d : distfiles.split("\\s+")) {
+                out.add(d.replaceAll("\\{.*\\}", ""));
+            }
+        }
+        String tuples = MakefileText.value(vars, "DIST_TUPLE");
+        if (tuples != null) {
+            String[] w = tuples.trim().split("\\s+");
+            for (int i = 0; i + 4 < w.length; i += 5) {
+                out.add(w[i + 1] + "-" + w[i + 2] + "-" + w[i + 3] + ".tar.gz");
+            }
+        }
+        return out;
+    }
+
+    private static void distinfo(String text, Set<String> distfiles, List<String> unverified, List<Finding> f) {
+        Set<String> expected = new TreeSet<>(distfiles);
         expected.removeAll(unverified);
         List<String> sha = new ArrayList<>();
         List<String> size = new ArrayList<>();

@@ -29,7 +29,7 @@ public final class PortGenerator {
 
     private PortGenerator() {}
 
-    public static SortedMap<String, String> generate(PortSpec spec, Lock lock) {
+    public static GeneratedPort generate(PortSpec spec, Lock lock) {
         requireCurrent(spec, lock);
         SortedMap<String, String> files = new TreeMap<>();
         Map<String, Object> model = model(spec, lock);
@@ -49,7 +49,7 @@ public final class PortGenerator {
             files.put("files/" + config, read(spec.dir().resolve(config)));
         }
         OfflineRepository.metadata(lock).forEach((path, xml) -> files.put("files/m2/" + path, xml));
-        return files;
+        return new GeneratedPort(spec.category() + "/" + spec.name(), files, daemon, unverified(spec, lock));
     }
 
     /** A lock made for other Maven arguments or another source archive than the spec names cannot make its port. */
@@ -66,7 +66,7 @@ public final class PortGenerator {
     }
 
     /** Distfiles without a checksum, named in the README and by generate and check. */
-    public static List<String> unverified(PortSpec spec, Lock lock) {
+    private static List<String> unverified(PortSpec spec, Lock lock) {
         List<String> names = new ArrayList<>();
         if (lock.source(spec.sourceDistfile()).isEmpty()) {
             names.add(spec.sourceDistfile());

@@ -20,7 +20,7 @@ class LintTest {
     @TempDir
     Path tmp;
 
-    PortSpec spec;
+    GeneratedPort generated;
     SortedMap<String, String> port;
 
     @BeforeEach
@@ -28,8 +28,8 @@ class LintTest {
         Files.writeString(tmp.resolve("port.conf"), PortGeneratorTest.SPEC);
         Files.writeString(tmp.resolve("jicofo.conf"), "jicofo {}\n");
         LockFile.write(MavenDistfilesTest.lock(), tmp.resolve("portkit.lock"));
-        spec = PortSpec.read(tmp);
-        port = PortGenerator.generate(spec, LockFile.read(tmp.resolve("portkit.lock")));
+        generated = PortGenerator.generate(PortSpec.read(tmp), LockFile.read(tmp.resolve("portkit.lock")));
+        port = generated.files();
     }
 
     List<Lint.Finding> lint(String file, UnaryOperator<String> breakIt) {
@@ -37,7 +37,7 @@ class LintTest {
         String before = broken.get(file);
         broken.put(file, breakIt.apply(before));
         assertTrue(!before.equals(broken.get(file)), "the test did not change " + file);
-        return Lint.check(broken, spec.daemon().name(), spec.sourceDistfile(), PortGenerator.unverified(spec, LockFile.read(tmp.resolve("portkit.lock"))));
+        return Lint.check(broken, generated.rcScript(), generated.unverified());
     }
 
     static void assertRule(String rule, List<Lint.Finding> findings) {
@@ -46,7 +46,7 @@ class LintTest {
 
     @Test
     void generatedPortIsClean() {
-        assertEquals(List.of(), Lint.check(port, spec.daemon().name(), spec.sourceDistfile(), PortGenerator.unverified(spec, LockFile.read(tmp.resolve("portkit.lock")))));
+        assertEquals(List.of(), generated.lint());
     }
 
     @Test
