@@ -15,10 +15,10 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = {"Prints how locks differ, as a changelog for review: per port, artifacts",
-                "added, removed, in other versions or changed in place, repositories added or",
-                "dropped, unverified files and download size before and after. Either two lock",
-                "files, or with --rev every specs/**/portkit.lock at a git revision against",
-                "the working tree's. Exits 0 whether or not they differ."})
+                "added, removed, in other versions or changed in place, licenses that changed,",
+                "repositories added or dropped, unverified files and download size before and",
+                "after. Either two lock files, or with --rev every specs/**/portkit.lock at a",
+                "git revision against the working tree's. Exits 0 whether or not they differ."})
 final class DiffCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

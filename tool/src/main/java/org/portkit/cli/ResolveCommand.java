@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.portkit.closure.ClosureEngine;
+import org.portkit.license.LicenseSummary;
 import org.portkit.maven.MavenArgs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,5 +56,9 @@ final class ResolveCommand implements Callable<Integer> {
                                 + " no offline repository was written");
         System.out.printf("downloaded this run: %d files, %.1f MB; run-time artifacts %s%n", result.downloadedFiles(),
                 result.downloadedBytes() / 1e6, result.recording().description);
+        LicenseSummary licenses = LicenseSummary.of(result.lock());
+        System.out.printf("licenses of the %d jar artifacts in the build closure: %d unknown, %d non-free%s%n",
+                licenses.artifacts(), licenses.unknown().size(), licenses.nonFree().size(),
+                licenses.isClear() ? "" : " (their 'license' lines in the lock say why)");
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.aether.repository.RemoteRepository;
 import org.portkit.cli.ExitStatus;
 import org.portkit.cli.PortkitException;
 import org.portkit.io.AtomicFiles;
+import org.portkit.license.PomLicenses;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockEntry;
 import org.portkit.lock.LockFile;
@@ -135,9 +136,8 @@ public final class ClosureEngine {
             progress.finish();
 
             List<Fetched> fetched = resolver.log().all();
-            Lock lock = Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata());
-            Map<String, Path> files = new LinkedHashMap<>();
-            fetched.forEach(f -> files.putIfAbsent(f.repository().id() + ' ' + f.path(), f.file()));
+            Map<String, Path> files = cached(fetched);
+            Lock lock = withLicenses(Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata()), files);
             Path staged = OfflineRepository.stage(lock, e -> files.get(key(e)), out != null ? out : work.resolve("m2"));
             try {
                 if (request.check()) {
@@ -157,7 +157,8 @@ public final class ClosureEngine {
     private static Result partial(MavenDistribution maven, MavenArgs args, Resolver resolver,
             Map<String, Problems.Failure> unreachable, Progress progress) {
         progress.finish();
-        Lock complete = Locker.lock(maven.version(), args.all(), resolver.log().all(), resolver.log().metadata());
+        List<Fetched> fetched = resolver.log().all();
+        Lock complete = Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata());
         TreeMap<String, String> repositories = new TreeMap<>(complete.repositories());
         TreeSet<Unverified> unverified = new TreeSet<>();
         unreachable.forEach((key, failure) -> {
@@ -170,7 +171,19 @@ public final class ClosureEngine {
                         "the dependencies of unverified POMs are not known yet",
                         "run-time artifacts were not recorded: the build cannot run without the unverified files"),
                 new TreeSet<>());
-        return new Result(lock, progress.files(), progress.bytes(), Recording.IMPOSSIBLE);
+        return new Result(withLicenses(lock, cached(fetched)), progress.files(), progress.bytes(), Recording.IMPOSSIBLE);
+    }
+
+    /** Where each fetched file is in the resolver cache, by {@link #key}. */
+    private static Map<String, Path> cached(List<Fetched> fetched) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        fetched.forEach(f -> files.putIfAbsent(f.repository().id() + ' ' + f.path(), f.file()));
+        return files;
+    }
+
+    /** The lock with its artifacts' licenses, read now from the cached POMs so that later stages need only the lock. */
+    private static Lock withLicenses(Lock lock, Map<String, Path> files) {
+        return lock.withLicenses(PomLicenses.of(lock, e -> files.get(key(e))));
     }
 
     private static String key(LockEntry e) {

@@ -23,13 +23,15 @@ import org.portkit.resolve.Layout;
  * @param artifacts artifact changes, by artifact
  * @param repositoriesAdded {@code "ID URL"} only in the new lock (a changed URL is dropped and added)
  * @param repositoriesDropped {@code "ID URL"} only in the old lock
+ * @param licenses artifacts whose POMs declare other licenses than before, by artifact
  */
 public record LockDiff(
         Side before,
         Side after,
         List<ArtifactChange> artifacts,
         SortedSet<String> repositoriesAdded,
-        SortedSet<String> repositoriesDropped) {
+        SortedSet<String> repositoriesDropped,
+        List<LicenseChange> licenses) {
 
     /** What one lock says in aggregate. */
     public record Side(String maven, List<String> args, int files, long bytes, int unverified) {}
@@ -51,8 +53,17 @@ public record LockDiff(
      */
     public record ArtifactChange(Kind kind, String artifact, List<String> before, List<String> after, List<String> files) {}
 
+    /**
+     * A {@code groupId:artifactId} in both locks whose versions there declare other licenses: an
+     * upgrade under the same license is no change, one that moves to another license is. Each side
+     * is the license (its lock line's text), or where versions differ, {@code "VERSION: LICENSE"}
+     * for each, separated by "; ". Only artifacts with license lines on both sides are compared, so
+     * a lock made before licenses were recorded reports none.
+     */
+    public record LicenseChange(String artifact, String before, String after) {}
+
     public boolean isEmpty() {
-        return artifacts.isEmpty() && repositoriesAdded.isEmpty() && repositoriesDropped.isEmpty()
+        return artifacts.isEmpty() && licenses.isEmpty() && repositoriesAdded.isEmpty() && repositoriesDropped.isEmpty()
                 && before.maven().equals(after.maven()) && before.args().equals(after.args())
                 && before.unverified() == after.unverified();
     }
@@ -91,7 +102,39 @@ public record LockDiff(
             }
         }
         return new LockDiff(side(old), side(now), List.copyOf(changes), difference(repositories(now), repositories(old)),
-                difference(repositories(old), repositories(now)));
+                difference(repositories(old), repositories(now)), licenseChanges(old, now));
+    }
+
+    private static List<LicenseChange> licenseChanges(Lock old, Lock now) {
+        Map<String, SortedMap<String, String>> was = licenses(old);
+        Map<String, SortedMap<String, String>> is = licenses(now);
+        List<LicenseChange> out = new ArrayList<>();
+        was.forEach((artifact, a) -> {
+            SortedMap<String, String> b = is.get(artifact);
+            if (b != null && !new TreeSet<>(a.values()).equals(new TreeSet<>(b.values()))) {
+                out.add(new LicenseChange(artifact, describe(a), describe(b)));
+            }
+        });
+        return out;
+    }
+
+    /** artifact → version (Maven order) → license, as the lock line says it. */
+    private static Map<String, SortedMap<String, String>> licenses(Lock lock) {
+        Map<String, SortedMap<String, String>> out = new TreeMap<>();
+        lock.licenses().forEach((gav, license) -> {
+            int last = gav.lastIndexOf(':');
+            out.computeIfAbsent(gav.substring(0, last), n -> new TreeMap<>(MAVEN_ORDER)).put(gav.substring(last + 1), license.text());
+        });
+        return out;
+    }
+
+    private static String describe(SortedMap<String, String> byVersion) {
+        if (new TreeSet<>(byVersion.values()).size() == 1) {
+            return byVersion.values().iterator().next();
+        }
+        List<String> each = new ArrayList<>();
+        byVersion.forEach((version, license) -> each.add(version + ": " + license));
+        return String.join("; ", each);
     }
 
     /** Differences within the versions both sides have. */

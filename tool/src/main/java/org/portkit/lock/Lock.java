@@ -15,6 +15,10 @@ import java.util.SortedSet;
  * is absent when the closure was computed from another copy of the source. A meta port's lock has
  * sources only, and no Maven version (null).
  *
+ * <p>{@code licenses} says, per jar artifact of the closure ({@code GROUP:ARTIFACT:VERSION}), what
+ * license its POM declares; they are read when the lock is made, while the POMs are at hand, so that
+ * generation and diffs need nothing but the lock. Empty in a lock made before they were recorded.
+ *
  * <p>A partial lock (made with {@code resolve --partial} where a repository is unreachable) also
  * lists the files it could not obtain and says why it is incomplete; it is never complete enough
  * for an offline build, and everything downstream names what is missing.
@@ -28,7 +32,8 @@ public record Lock(
         SortedSet<LockEntry> files,
         SortedSet<Unverified> unverified,
         List<String> incomplete,
-        SortedSet<SourceDistfile> sources) {
+        SortedSet<SourceDistfile> sources,
+        SortedMap<String, License> licenses) {
 
     /** A complete lock. */
     public Lock(String mavenVersion, List<String> mavenArgs, SortedMap<String, String> repositories,
@@ -37,10 +42,24 @@ public record Lock(
                 new java.util.TreeSet<>());
     }
 
+    /** A lock without licenses. */
+    public Lock(String mavenVersion, List<String> mavenArgs, SortedMap<String, String> repositories,
+            SortedSet<PluginPrefix> prefixes, SortedSet<String> metadata, SortedSet<LockEntry> files,
+            SortedSet<Unverified> unverified, List<String> incomplete, SortedSet<SourceDistfile> sources) {
+        this(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete, sources,
+                new java.util.TreeMap<>());
+    }
+
     /** This lock, pinning these distfiles of the port besides the Maven closure (the source archive, or a meta port's). */
     public Lock withSources(java.util.Collection<SourceDistfile> pinned) {
         return new Lock(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete,
-                new java.util.TreeSet<>(pinned));
+                new java.util.TreeSet<>(pinned), licenses);
+    }
+
+    /** This lock, recording these licenses ({@code GROUP:ARTIFACT:VERSION} to what its POM declares). */
+    public Lock withLicenses(java.util.Map<String, License> declared) {
+        return new Lock(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete, sources,
+                new java.util.TreeMap<>(declared));
     }
 
     /** The pinned distfile named {@code name}, if portkit hashed it. */

@@ -15,9 +15,10 @@ import org.portkit.io.AtomicFiles;
 /**
  * The lock's text form: one fact per line, sorted, so that a diff between two locks reads as a
  * changelog. Lines are {@code maven V}, {@code arg A} (in order), {@code repository ID URL},
- * {@code prefix GROUP PREFIX ARTIFACT}, {@code metadata DIRECTORY} and
- * {@code file REPOSITORY PATH SHA256 SIZE}; a partial lock adds {@code incomplete REASON} and
- * {@code unverified REPOSITORY PATH REASON}.
+ * {@code prefix GROUP PREFIX ARTIFACT}, {@code metadata DIRECTORY},
+ * {@code file REPOSITORY PATH SHA256 SIZE} and {@code license GROUP:ARTIFACT:VERSION LICENSE}, where
+ * LICENSE is an SPDX expression or {@code UNKNOWN} followed by the POM's words (see {@link License});
+ * a partial lock adds {@code incomplete REASON} and {@code unverified REPOSITORY PATH REASON}.
  */
 public final class LockFile {
     private static final String HEADER =
@@ -56,6 +57,8 @@ public final class LockFile {
             out.append("file ").append(f.repository()).append(' ').append(f.path()).append(' ')
                     .append(f.sha256()).append(' ').append(f.size()).append('\n');
         }
+        lock.licenses().forEach((gav, license) ->
+                out.append("license ").append(gav).append(' ').append(license.text()).append('\n'));
         return out.toString();
     }
 
@@ -83,6 +86,7 @@ public final class LockFile {
         List<String> incomplete = new ArrayList<>();
         TreeSet<LockEntry> files = new TreeSet<>();
         TreeSet<SourceDistfile> sources = new TreeSet<>();
+        TreeMap<String, License> licenses = new TreeMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty() || line.startsWith("#")) {
@@ -115,6 +119,15 @@ public final class LockFile {
                         }
                         files.add(new LockEntry(w[0], w[1], w[2], Long.parseLong(w[3])));
                     }
+                    case "license" -> {
+                        String[] l = rest.split(" ", 2);
+                        if (l.length != 2 || l[0].split(":", -1).length != 3) {
+                            throw new IllegalArgumentException("expected: license GROUP:ARTIFACT:VERSION LICENSE");
+                        }
+                        if (licenses.put(l[0], License.parse(l[1])) != null) {
+                            throw new IllegalArgumentException("license of " + l[0] + " given twice");
+                        }
+                    }
                     default -> throw new IllegalArgumentException("unknown line kind '" + kind + "'");
                 }
             } catch (RuntimeException e) {
@@ -133,7 +146,7 @@ public final class LockFile {
             }
         }
         return new Lock(maven, List.copyOf(args), repositories, prefixes, metadata, files, unverified,
-                List.copyOf(incomplete), sources);
+                List.copyOf(incomplete), sources, licenses);
     }
 
     private static String single(String[] w) {

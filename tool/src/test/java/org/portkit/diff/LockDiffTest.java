@@ -135,6 +135,55 @@ class LockDiffTest {
                 List.of("0.9 jar now from jitsi (was central)"))), diff.artifacts());
     }
 
+    static final String OLD_LICENSES = """
+            license org.ow2.asm:asm:9.6 BSD-3-Clause
+            license com.example:same:1.0 UNKNOWN not fetched
+            license org.codehaus.plexus:plexus-utils:3.9 Apache-2.0
+            license org.codehaus.plexus:plexus-utils:3.10 Apache-2.0
+            license org.old:gone:0.9 MIT
+            """;
+
+    static final String NEW_LICENSES = """
+            license org.ow2.asm:asm:9.7 BSD-3-Clause
+            license com.example:same:1.0 MIT
+            license org.codehaus.plexus:plexus-utils:3.10 Apache-2.0
+            license org.codehaus.plexus:plexus-utils:3.11 BUSL-1.1
+            license org.jitsi:smack-core:4.4.8-jitsi-1 UNKNOWN not fetched
+            """;
+
+    @Test
+    void licensesThatChangedAreListedAndAnUpgradeUnderTheSameLicenseIsNot() {
+        LockDiff diff = LockDiff.between(parse(OLD + OLD_LICENSES), parse(NEW + NEW_LICENSES));
+        assertEquals(List.of(
+                new LockDiff.LicenseChange("com.example:same", "UNKNOWN not fetched", "MIT"),
+                new LockDiff.LicenseChange("org.codehaus.plexus:plexus-utils", "Apache-2.0", "3.10: Apache-2.0; 3.11: BUSL-1.1")),
+                diff.licenses());
+        String text = Changelog.render(List.of(new Changelog.Port("net/jicofo", diff)), false);
+        assertTrue(text.contains("""
+                  Licenses changed (2):
+                    com.example:same UNKNOWN not fetched -> MIT
+                    org.codehaus.plexus:plexus-utils Apache-2.0 -> 3.10: Apache-2.0; 3.11: BUSL-1.1
+                  Repositories added (1):
+                """), text);
+        String markdown = Changelog.render(List.of(new Changelog.Port("net/jicofo", diff)), true);
+        assertTrue(markdown.contains("""
+                **Licenses changed (2)**
+
+                - `com.example:same` UNKNOWN not fetched -> MIT
+                - `org.codehaus.plexus:plexus-utils` Apache-2.0 -> 3.10: Apache-2.0; 3.11: BUSL-1.1
+                """), markdown);
+    }
+
+    @Test
+    void aLicenseChangeAloneIsAChangeAndALockWithoutLicensesReportsNone() {
+        String same = OLD + "license org.ow2.asm:asm:9.6 BSD-3-Clause\n";
+        LockDiff relicensed = LockDiff.between(parse(same), parse(OLD + "license org.ow2.asm:asm:9.6 UNKNOWN Proprietary\n"));
+        assertEquals(List.of(new LockDiff.LicenseChange("org.ow2.asm:asm", "BSD-3-Clause", "UNKNOWN Proprietary")),
+                relicensed.licenses());
+        assertTrue(!relicensed.isEmpty() && relicensed.artifacts().isEmpty());
+        assertTrue(LockDiff.between(parse(OLD), parse(same)).isEmpty(), "recording licenses for the first time is no change");
+    }
+
     @Test
     void theCommandComparesTwoLockFilesAndExitsZero() throws IOException {
         Path old = Files.writeString(tmp.resolve("old.lock"), OLD);

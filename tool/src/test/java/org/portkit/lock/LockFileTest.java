@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,36 @@ class LockFileTest {
         String withSource = LockFile.render(pinned);
         assertTrue(withSource.contains("\nsource jitsi-jicofo-jitsi-meet_11146.tar.gz " + A + " 1234\n"), withSource);
         assertEquals(pinned, LockFile.parse("x", withSource.lines().toList()));
+    }
+
+    @Test
+    void licenseLinesRoundTripSortedAfterTheFiles() {
+        Lock licensed = sample().withLicenses(Map.of(
+                "org.igniterealtime.smack:smack-core:4.4.8-jitsi-1", License.spdx("Apache-2.0"),
+                "jakarta.annotation:jakarta.annotation-api:2.1.1", License.spdx("EPL-2.0 OR GPL-2.0-only WITH Classpath-exception-2.0"),
+                "org.bouncycastle:bcprov-jdk18on:1.78", License.unknown("Bouncy Castle Licence <https://www.bouncycastle.org/licence.html>"),
+                "org.jitsi:jicoco:1.1", License.unknown("not fetched")));
+        String text = LockFile.render(licensed);
+        assertTrue(text.endsWith("""
+                license jakarta.annotation:jakarta.annotation-api:2.1.1 EPL-2.0 OR GPL-2.0-only WITH Classpath-exception-2.0
+                license org.bouncycastle:bcprov-jdk18on:1.78 UNKNOWN Bouncy Castle Licence <https://www.bouncycastle.org/licence.html>
+                license org.igniterealtime.smack:smack-core:4.4.8-jitsi-1 Apache-2.0
+                license org.jitsi:jicoco:1.1 UNKNOWN not fetched
+                """), text);
+        assertEquals(licensed, LockFile.parse("x", text.lines().toList()));
+        assertEquals(licensed.licenses(), licensed.withSources(List.of()).licenses(), "other changes keep the licenses");
+    }
+
+    @Test
+    void malformedLicenseLinesAreRejected() {
+        for (String bad : List.of("license org.x:x:1", "license org.x:x UNKNOWN odd", "license org.x:x:1 UNKNOWN",
+                "license org.x:x:1 UNKNOWN  ")) {
+            List<String> lines = List.of("maven 3.9.16", bad);
+            PortkitException e = assertThrows(PortkitException.class, () -> LockFile.parse("l", lines), bad);
+            assertEquals(ExitStatus.BAD_INPUT, e.status());
+        }
+        List<String> twice = List.of("maven 3.9.16", "license a:b:1 MIT", "license a:b:1 ISC");
+        assertThrows(PortkitException.class, () -> LockFile.parse("l", twice));
     }
 
     @Test

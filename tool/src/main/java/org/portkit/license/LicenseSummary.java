@@ -1,0 +1,152 @@
+package org.portkit.license;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.portkit.lock.License;
+import org.portkit.lock.Lock;
+
+/**
+ * What a lock's {@code license} lines add up to, for whoever decides PERMIT_PACKAGE: the licenses
+ * the POMs declare, each with its artifacts, and the artifacts that need a look. Every artifact is
+ * free, non-free or unknown: free when some alternative of its expression is on the allow list
+ * ({@link Spdx#isFree}); non-free when none is, or when its unidentified words say so
+ * ("Commercial", "Proprietary", ...); unknown otherwise. Pure: the same lock, the same text.
+ *
+ * <p>The artifacts are those of the build closure, plugins and build tools included; which of them
+ * the package bundles the lock cannot tell, and the texts say so.
+ *
+ * @param artifacts how many jar artifacts have a license line
+ * @param groups each identified license with the artifacts that may be used under it, most
+ *     artifacts first; a dual-licensed artifact ("EPL-2.0 OR Apache-2.0") is in the group of each
+ *     alternative, so the counts may add up to more than {@code artifacts}
+ * @param unknown artifacts whose license is not identified, with the POM's words or why there are none
+ * @param nonFree artifacts whose license is not free, with its expression or words
+ */
+public record LicenseSummary(int artifacts, List<Group> groups, SortedMap<String, String> unknown,
+        SortedMap<String, String> nonFree) {
+
+    /** One license (an SPDX id, or an id WITH an exception) and the {@code GROUP:ARTIFACT:VERSION}s that offer it, sorted. */
+    public record Group(String license, List<String> artifacts) {
+        public int count() {
+            return artifacts.size();
+        }
+    }
+
+    private static final int WIDTH = 80;
+
+    public static LicenseSummary of(Lock lock) {
+        Map<String, List<String>> byLicense = new TreeMap<>();
+        SortedMap<String, String> unknown = new TreeMap<>();
+        SortedMap<String, String> nonFree = new TreeMap<>();
+        lock.licenses().forEach((gav, license) -> {
+            if (license.isKnown()) {
+                for (String alternative : license.spdx().split(" OR ")) {
+                    byLicense.computeIfAbsent(alternative, l -> new ArrayList<>()).add(gav);
+                }
+                if (!Spdx.isFree(license.spdx())) {
+                    nonFree.put(gav, license.spdx());
+                }
+            } else if (Spdx.soundsNonFree(license.unknown())) {
+                nonFree.put(gav, license.unknown());
+            } else {
+                unknown.put(gav, license.unknown());
+            }
+        });
+        List<Group> groups = byLicense.entrySet().stream().map(e -> new Group(e.getKey(), List.copyOf(e.getValue())))
+                .sorted(Comparator.comparingInt(Group::count).reversed().thenComparing(Group::license)).toList();
+        return new LicenseSummary(lock.licenses().size(), groups, unknown, nonFree);
+    }
+
+    /** Nothing for a reviewer to look at: every artifact's license is identified and free. */
+    public boolean isClear() {
+        return unknown.isEmpty() && nonFree.isEmpty();
+    }
+
+    /**
+     * The comment above PERMIT_PACKAGE in the port's Makefile, OpenBSD style, wrapped to 80 columns:
+     * <pre>
+     * # Apache-2.0, MIT, BSD-3-Clause (from the POMs of the 212 jar artifacts in the
+     * # build closure; 2 unknown, 1 non-free)
+     * </pre>
+     * Lines end with a newline. Empty for a lock without license lines (made before they were recorded).
+     */
+    public String comment() {
+        if (artifacts == 0) {
+            return "";
+        }
+        List<String> atoms = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            atoms.add(groups.get(i).license() + (i < groups.size() - 1 ? "," : ""));
+        }
+        List<String> flags = new ArrayList<>();
+        if (!unknown.isEmpty()) {
+            flags.add(unknown.size() + " unknown");
+        }
+        if (!nonFree.isEmpty()) {
+            flags.add(nonFree.size() + " non-free");
+        }
+        String note = (groups.isEmpty() ? "no license identified " : "") + "(from the POMs of the " + artifacts + " jar "
+                + (artifacts == 1 ? "artifact" : "artifacts") + " in the build closure"
+                + (flags.isEmpty() ? "" : "; " + String.join(", ", flags)) + ")";
+        atoms.addAll(List.of(note.split(" ")));
+        return fill(atoms, "# ");
+    }
+
+    /**
+     * A section for the port's pkg/README naming the artifacts whose license is unknown or not
+     * free, each with the POM's words; lines fit 80 columns. Empty when {@link #isClear()}.
+     */
+    public String readmeSection() {
+        if (isClear()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("Licenses\n========\n\n");
+        out.append(fill(words("The POMs of the " + artifacts + " jar artifacts in the build closure (build tools and"
+                + " plugins included, so more than the package bundles) do not all declare a free license that portkit"
+                + " could identify. Check these before relying on PERMIT_PACKAGE:"), ""));
+        list(out, "Not free", nonFree);
+        list(out, "License unknown", unknown);
+        return out.toString();
+    }
+
+    private static void list(StringBuilder out, String title, SortedMap<String, String> artifacts) {
+        if (artifacts.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(title).append(" (").append(artifacts.size()).append("):\n\n");
+        // the coordinates start the line, so that a long one is a single word, which lint lets pass
+        artifacts.forEach((gav, words) -> out.append(gav).append('\n').append(fill(words(words), "    ")));
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.strip().split("\\s+"));
+    }
+
+    /**
+     * Greedy fill of {@code atoms} (never broken) into lines of at most 80 columns, each starting
+     * with {@code prefix}; an atom longer than a line stands alone.
+     */
+    static String fill(List<String> atoms, String prefix) {
+        int indent = prefix.length();
+        StringBuilder out = new StringBuilder();
+        int column = 0;
+        for (String atom : atoms) {
+            if (column > 0 && column + 1 + atom.length() > WIDTH) {
+                out.append('\n');
+                column = 0;
+            }
+            if (column == 0) {
+                out.append(prefix).append(atom);
+                column = indent + atom.length();
+            } else {
+                out.append(' ').append(atom);
+                column += 1 + atom.length();
+            }
+        }
+        return column == 0 ? "" : out.append('\n').toString();
+    }
+}

@@ -1,0 +1,88 @@
+package org.portkit.license;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.portkit.lock.License;
+import org.portkit.lock.Lock;
+
+class LicenseSummaryTest {
+    static Lock lock(Map<String, License> licenses) {
+        return new Lock("3.9.16", List.of("package"), new TreeMap<>(), new TreeSet<>(), new TreeSet<>(), new TreeSet<>())
+                .withLicenses(licenses);
+    }
+
+    static final Map<String, License> MIXED = Map.of(
+            "org.a:a:1", License.spdx("Apache-2.0"),
+            "org.a:b:1", License.spdx("Apache-2.0"),
+            "org.a:c:1", License.spdx("Apache-2.0"),
+            "org.m:m:2", License.spdx("MIT"),
+            "org.m:n:2", License.spdx("MIT"),
+            "jakarta.x:api:2", License.spdx("EPL-2.0 OR GPL-2.0-only WITH Classpath-exception-2.0"),
+            "org.bouncycastle:bcprov:1.78", License.unknown("Bouncy Castle Licence <https://www.bouncycastle.org/licence.html>"),
+            "org.jitsi:jicoco:1.1", License.unknown("not fetched"),
+            "com.vendor:sdk:3", License.unknown("Commercial"),
+            "org.nc:art:1", License.spdx("CC-BY-NC-4.0"));
+
+    @Test
+    void countsPerLicenseAndFlagsUnknownAndNonFree() {
+        LicenseSummary s = LicenseSummary.of(lock(MIXED));
+        assertEquals(10, s.artifacts());
+        assertEquals(List.of(
+                new LicenseSummary.Group("Apache-2.0", List.of("org.a:a:1", "org.a:b:1", "org.a:c:1")),
+                new LicenseSummary.Group("MIT", List.of("org.m:m:2", "org.m:n:2")),
+                new LicenseSummary.Group("CC-BY-NC-4.0", List.of("org.nc:art:1")),
+                new LicenseSummary.Group("EPL-2.0", List.of("jakarta.x:api:2")),
+                new LicenseSummary.Group("GPL-2.0-only WITH Classpath-exception-2.0", List.of("jakarta.x:api:2"))),
+                s.groups(), "a dual-licensed artifact is counted under each alternative");
+        assertEquals(List.of("org.bouncycastle:bcprov:1.78", "org.jitsi:jicoco:1.1"), List.copyOf(s.unknown().keySet()));
+        assertEquals(Map.of("com.vendor:sdk:3", "Commercial", "org.nc:art:1", "CC-BY-NC-4.0"), s.nonFree());
+    }
+
+    @Test
+    void theMakefileCommentFitsEightyColumns() {
+        String comment = LicenseSummary.of(lock(MIXED)).comment();
+        assertEquals("""
+                # Apache-2.0, MIT, CC-BY-NC-4.0, EPL-2.0,
+                # GPL-2.0-only WITH Classpath-exception-2.0 (from the POMs of the 10 jar
+                # artifacts in the build closure; 2 unknown, 2 non-free)
+                """, comment);
+        comment.lines().forEach(l -> assertTrue(l.length() <= 80, l));
+        assertEquals("# Apache-2.0 (from the POMs of the 1 jar artifact in the build closure)\n",
+                LicenseSummary.of(lock(Map.of("a:b:1", License.spdx("Apache-2.0")))).comment());
+        assertEquals("", LicenseSummary.of(lock(Map.of())).comment(), "a lock made before licenses were recorded");
+    }
+
+    @Test
+    void theReadmeSectionNamesWhatNeedsALook() {
+        LicenseSummary s = LicenseSummary.of(lock(MIXED));
+        assertEquals("""
+                Licenses
+                ========
+
+                The POMs of the 10 jar artifacts in the build closure (build tools and plugins
+                included, so more than the package bundles) do not all declare a free license
+                that portkit could identify. Check these before relying on PERMIT_PACKAGE:
+
+                Not free (2):
+
+                com.vendor:sdk:3
+                    Commercial
+                org.nc:art:1
+                    CC-BY-NC-4.0
+
+                License unknown (2):
+
+                org.bouncycastle:bcprov:1.78
+                    Bouncy Castle Licence <https://www.bouncycastle.org/licence.html>
+                org.jitsi:jicoco:1.1
+                    not fetched
+                """, s.readmeSection());
+        assertEquals("", LicenseSummary.of(lock(Map.of("a:b:1", License.spdx("MIT")))).readmeSection());
+    }
+}
