@@ -1,17 +1,11 @@
 package org.portkit.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.portkit.closure.ClosureEngine;
-import org.portkit.io.Download;
-import org.portkit.io.Hashing;
-import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
 import org.portkit.lock.SourceDistfile;
 import org.portkit.port.PortSpec;
-import org.portkit.port.PortTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,56 +46,10 @@ final class LockCommand implements Callable<Integer> {
     private void lock(Path dir) throws Exception {
         PortSpec spec = PortSpec.read(dir);
         Path lockFile = dir.resolve(PortSpec.LOCK);
-        SourceDistfile pinned = sourceTree == null ? fetchSource(spec, lockFile) : null;
-        Path source = sourceTree != null ? sourceTree : Defaults.cache(options.cache).resolve("distfiles").resolve(spec.sourceDistfile());
-        System.out.println("===> " + spec.category() + "/" + spec.name() + ": resolving " + source);
-        boolean checked = check && !options.partial;
-        ClosureEngine.Result result = ClosureEngine.resolve(options.request(source, spec.mavenArgs(), checked), null);
-        Lock lock = result.lock().withSources(pinned == null ? List.of() : List.of(pinned));
-        LockFile.write(lock, lockFile);
-        ResolveCommand.report(result, lockFile, null, checked);
-
-        Ports.Port port = ports.ports().load(dir);
-        PortTree.write(port.files(), port.dir());
-        List<String> unverified = port.generated().unverified();
-        System.out.println("wrote ports/" + port.path() + (unverified.isEmpty() ? ": every distfile verified"
-                : ": " + unverified.size() + " distfiles still unverified (pkg/README lists them)"));
-    }
-
-    /** The source distfile, downloaded once into the cache and hashed; a changed archive is fatal. */
-    private SourceDistfile fetchSource(PortSpec spec, Path lockFile) {
-        String url = spec.sourceUrl();
-        if (url.startsWith("http:") && !options.allowHttp) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, spec.dir().resolve(PortSpec.FILE) + ": the source site " + url
-                    + " is plain http; use https, or --allow-http for a site you trust (e.g. on loopback)");
-        }
-        Path file = Defaults.cache(options.cache).resolve("distfiles").resolve(spec.sourceDistfile());
-        if (!Files.isRegularFile(file)) {
-            System.out.println("===> fetching " + url);
-            try {
-                Download.to(url, file, "source of " + spec.category() + "/" + spec.name());
-            } catch (PortkitException e) {
-                throw new PortkitException(e.status(), e.getMessage() + ". Where the source site is out of reach,"
-                        + " resolve from a local copy with --source-tree: the source distfile then stays unverified", e);
-            }
-        }
-        SourceDistfile now = new SourceDistfile(spec.sourceDistfile(), Hashing.sha256(file), size(file));
-        Lock before = Files.isRegularFile(lockFile) ? LockFile.read(lockFile) : null;
-        SourceDistfile was = before == null ? null : before.source(now.name()).orElse(null);
-        if (was != null && !was.equals(now)) {
-            throw new PortkitException(ExitStatus.CHECKSUM, "checksum: " + url + " (" + file + ") is SHA-256 " + now.sha256()
-                    + ", " + now.size() + " bytes, but " + lockFile + " pinned " + was.sha256() + ", "
-                    + was.size() + " bytes: the upstream archive changed under the same name."
-                    + " Find out why before deleting the cached file.");
-        }
-        return now;
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (java.io.IOException e) {
-            throw new PortkitException(ExitStatus.INTERNAL, "cannot read " + file + ": " + e.getMessage(), e);
-        }
+        SpecLocker locker = new SpecLocker(options, check && !options.partial);
+        Path source = sourceTree != null ? sourceTree : locker.distfiles().resolve(spec.sourceDistfile());
+        SourceDistfile pinned = sourceTree == null ? locker.fetchSource(spec, SpecLocker.previous(lockFile), source) : null;
+        LockFile.write(locker.resolve(spec, source, pinned, lockFile), lockFile);
+        SpecLocker.writePort(ports.ports().load(dir));
     }
 }

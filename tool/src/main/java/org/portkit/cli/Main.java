@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** portkit's command line: one subcommand per job. */
 @Command(name = "portkit", mixinStandardHelpOptions = true, version = "portkit 0.1",
         description = "Turns Maven-built Java servers into OpenBSD ports that build offline.",
-        subcommands = {ResolveCommand.class, LockCommand.class, GenerateCommand.class, CheckCommand.class, BuildCommand.class,
-                ArchiveCommand.class, DiffCommand.class, RenderConfigCommand.class, VerifyConfigCommand.class},
+        subcommands = {ResolveCommand.class, LockCommand.class, UpdateCommand.class, GenerateCommand.class, CheckCommand.class,
+                BuildCommand.class, ArchiveCommand.class, DiffCommand.class, RenderConfigCommand.class, VerifyConfigCommand.class},
         footerHeading = "%nExit status:%n")
 public final class Main implements Runnable {
 

@@ -12,7 +12,7 @@ import org.portkit.port.GeneratedPort;
 import org.portkit.port.PortGenerator;
 import org.portkit.port.PortSpec;
 
-/** Where specs and generated ports live in a portkit tree, shared by generate, check and lock. */
+/** Where specs and generated ports live in a portkit tree, shared by generate, check, lock and update. */
 record Ports(Path root) {
     /** One spec directory and the port it generates into {@code dir}. */
     record Port(Path specDir, Lock lock, Path dir, GeneratedPort generated) {
@@ -45,10 +45,29 @@ record Ports(Path root) {
         return dirs;
     }
 
+    /** A port named on the command line: a spec directory, or CATEGORY/NAME under specs/. */
+    Path specDir(String port) {
+        Path given = Path.of(port);
+        Path named = root.resolve("specs").resolve(port);
+        for (Path dir : List.of(given, named)) {
+            if (Files.isRegularFile(dir.resolve(PortSpec.FILE))) {
+                return dir;
+            }
+        }
+        throw new PortkitException(ExitStatus.BAD_INPUT, "no port " + port + ": neither " + given + " nor " + named
+                + " holds a " + PortSpec.FILE);
+    }
+
     Port load(Path specDir) {
-        PortSpec spec = PortSpec.read(specDir);
-        Lock lock = LockFile.read(specDir.resolve(PortSpec.LOCK));
-        GeneratedPort generated = PortGenerator.generate(spec, lock);
-        return new Port(specDir, lock, root.resolve("ports").resolve(generated.path()), generated);
+        return port(PortSpec.read(specDir), LockFile.read(specDir.resolve(PortSpec.LOCK)));
+    }
+
+    /** The port a spec and a lock generate, in memory. */
+    Port port(PortSpec spec, Lock lock) {
+        return new Port(spec.dir(), lock, portDir(spec), PortGenerator.generate(spec, lock));
+    }
+
+    Path portDir(PortSpec spec) {
+        return root.resolve("ports").resolve(spec.category()).resolve(spec.name());
     }
 }

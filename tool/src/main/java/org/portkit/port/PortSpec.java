@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,10 +22,11 @@ import org.portkit.maven.MavenArgs;
  * @param sourceSite where the source archive is, when it is not a DIST_TUPLE (with {@code sourceFile})
  * @param mavenArgs what the port gives Maven (default: -DskipTests package); the lock must be made with them
  * @param jar the built jar to install, relative to the source root
+ * @param update how {@code portkit update} maps a release to a version and source, or null
  */
 public record PortSpec(Path dir, String category, String name, String comment, String version, String homepage,
         String maintainer, String license, String descr, String source, String sourceSite, String sourceFile,
-        List<String> mavenArgs, String java, String jar, Daemon daemon) {
+        List<String> mavenArgs, String java, String jar, Daemon daemon, Update update) {
 
     /**
      * The daemon the port runs: its name (rc.d script, launcher, configuration directory; the port's
@@ -33,8 +35,18 @@ public record PortSpec(Path dir, String category, String name, String comment, S
     public record Daemon(String name, String user, int id, String comment, String mainClass, List<String> javaOptions,
             List<String> config) {}
 
+    /**
+     * The {@code update} block: templates in which {@code {arg}} is the argument of {@code portkit
+     * update} and {@code {version}} the new version. {@code version} is null where the argument
+     * cannot say it (a commit id): {@code --version} gives it then. {@code id} is the new DIST_TUPLE
+     * id; {@code site} and {@code file} the new site and file of a site source (either may be null).
+     */
+    public record Update(String version, String id, String site, String file) {}
+
     public static final String FILE = "port.conf";
     public static final String LOCK = "portkit.lock";
+
+    private static final List<String> UPDATE_KEYS = List.of("version", "id", "site", "file");
 
     public static PortSpec read(Path dir) {
         Path file = dir.resolve(FILE);
@@ -42,25 +54,44 @@ public record PortSpec(Path dir, String category, String name, String comment, S
             throw new PortkitException(ExitStatus.BAD_INPUT, "no " + FILE + " in " + dir);
         }
         try {
-            Config c = ConfigFactory.parseFile(file.toFile(),
-                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+            return parse(dir, Files.readString(file));
+        } catch (IOException e) {
+            throw new PortkitException(ExitStatus.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The spec {@code text} gives as the port.conf of {@code dir} (whose configuration samples it names). */
+    public static PortSpec parse(Path dir, String text) {
+        try {
+            Config c = config(text, dir.resolve(FILE).toString());
             Config d = c.getConfig("daemon");
             Daemon daemon = new Daemon(d.hasPath("name") ? d.getString("name") : c.getString("name"), d.getString("user"), d.getInt("id"), d.getString("comment"),
                     d.getString("main-class"), d.hasPath("java-options") ? d.getStringList("java-options") : List.of(),
                     d.getStringList("config"));
+            Update update = c.hasPath("update") ? new Update(optional(c, "update.version"), optional(c, "update.id"),
+                    optional(c, "update.site"), optional(c, "update.file")) : null;
             PortSpec spec = new PortSpec(dir, c.getString("category"), c.getString("name"), c.getString("comment"),
                     c.getString("version"), c.getString("homepage"), c.getString("maintainer"), c.getString("license"),
-                    c.getString("descr"), c.hasPath("source.dist-tuple") ? c.getString("source.dist-tuple") : null,
-                    c.hasPath("source.site") ? c.getString("source.site") : null,
-                    c.hasPath("source.file") ? c.getString("source.file") : null,
+                    c.getString("descr"), optional(c, "source.dist-tuple"), optional(c, "source.site"),
+                    optional(c, "source.file"),
                     c.hasPath("maven-args") ? c.getStringList("maven-args") : MavenArgs.DEFAULT,
-                    c.getString("java"), c.getString("jar"), daemon);
+                    c.getString("java"), c.getString("jar"), daemon, update);
             spec.validate(c);
             return spec;
         } catch (ConfigException e) {
             // Typesafe Config's messages start with "file: line:", which is what a maintainer needs.
             throw new PortkitException(ExitStatus.BAD_INPUT, "bad port spec: " + e.getMessage());
         }
+    }
+
+    /** port.conf's text as Typesafe Config reads it, each value with the line it is set on. */
+    public static Config config(String text, String origin) {
+        return ConfigFactory.parseString(text,
+                ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setOriginDescription(origin));
+    }
+
+    private static String optional(Config c, String path) {
+        return c.hasPath(path) ? c.getString(path) : null;
     }
 
     private void validate(Config c) {
@@ -84,6 +115,25 @@ public record PortSpec(Path dir, String category, String name, String comment, S
                 "no checksums in the spec: 'portkit lock' hashes the source archive and pins it in the lock");
         for (String f : daemon.config()) {
             require(c, "daemon.config", Files.isRegularFile(dir.resolve(f)), "no file " + f + " beside the spec");
+        }
+        if (update != null) {
+            validateUpdate(c);
+        }
+    }
+
+    private void validateUpdate(Config c) {
+        require(c, "update", UPDATE_KEYS.containsAll(c.getConfig("update").root().keySet()), "keys: " + UPDATE_KEYS);
+        require(c, "update", source != null ? update.id() != null && update.site() == null && update.file() == null
+                : update.id() == null && (update.site() != null || update.file() != null),
+                source != null ? "a dist-tuple source is updated by 'id'" : "a site source is updated by 'file' and/or 'site'");
+        require(c, "update.version", update.version() == null
+                || update.version().contains("{arg}") && !update.version().contains("{version}"),
+                "a template of {arg}: the version cannot name itself");
+        for (String key : UPDATE_KEYS) {
+            String template = optional(c, "update." + key);
+            require(c, "update." + key, template == null || (template.contains("{arg}") || template.contains("{version}"))
+                    && !template.replace("{arg}", "").replace("{version}", "").matches(".*[{}].*"),
+                    "a template of {arg} (the argument of 'portkit update') and {version} (the new version)");
         }
     }
 

@@ -8,49 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.storage.file.FileBasedConfig;
-import org.eclipse.jgit.util.FS;
-import org.eclipse.jgit.util.SystemReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.portkit.fixture.IsolatedGit;
 import org.portkit.fixture.PortkitRun;
 
 class SpecLocksTest {
     @TempDir
     Path tmp;
 
-    private SystemReader system;
+    private IsolatedGit isolated;
 
-    /** JGit reads no ~/.gitconfig (a gpgsign there would break the commit) and writes no ~/.config/jgit. */
     @BeforeEach
     void gitConfigurationInTmp() {
-        system = SystemReader.getInstance();
-        Path config = tmp.resolve("git-config");
-        SystemReader.setInstance(new SystemReader.Delegate(system) {
-            @Override
-            public FileBasedConfig openUserConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, config.resolve("user").toFile(), fs);
-            }
-
-            @Override
-            public FileBasedConfig openSystemConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, config.resolve("system").toFile(), fs);
-            }
-
-            @Override
-            public FileBasedConfig openJGitConfig(Config parent, FS fs) {
-                return new FileBasedConfig(parent, config.resolve("jgit").toFile(), fs);
-            }
-        });
+        isolated = new IsolatedGit(tmp.resolve("git-config"));
     }
 
     @AfterEach
     void restoreGitConfiguration() {
-        SystemReader.setInstance(system);
+        isolated.close();
     }
 
     static final String SMALL = """
