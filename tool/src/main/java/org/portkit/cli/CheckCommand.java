@@ -3,6 +3,7 @@ package org.portkit.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.portkit.license.LicenseSummary;
 import org.portkit.port.Lint;
 import org.portkit.port.PortTree;
 import picocli.CommandLine.Command;
@@ -10,8 +11,9 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Regenerates every port in memory and compares it with ports/: exit 0 when current,",
-                "otherwise a unified diff and exit 7. Lints each port (exit 8 on a finding) and names",
-                "the distfiles that are still unverified."})
+                "otherwise a unified diff and exit 7. Lints each port (exit 8 on a finding, a non-free license",
+                "under PERMIT_PACKAGE = Yes among them) and names the distfiles still unverified and the",
+                "artifacts whose license is unknown."})
 final class CheckCommand implements Callable<Integer> {
     @Mixin
     PortsOptions ports;
@@ -28,6 +30,11 @@ final class CheckCommand implements Callable<Integer> {
             if (!diff.isEmpty()) {
                 stale = true;
                 System.out.print(diff);
+            }
+            LicenseSummary licenses = LicenseSummary.of(port.lock());
+            if (!licenses.unknown().isEmpty()) {
+                System.out.println(port.path() + ": " + licenses.unknown().size()
+                        + " artifacts whose license is unknown; pkg/README lists them for review");
             }
             port.generated().unverified().forEach(u -> System.out.println(port.path() + ": unverified (no checksum yet): " + u));
         }

@@ -3,6 +3,7 @@ package org.portkit.license;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.portkit.text.Text;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -126,27 +127,7 @@ public record LicenseSummary(int artifacts, List<Group> groups, SortedMap<String
         return List.of(text.strip().split("\\s+"));
     }
 
-    /**
-     * Greedy fill of {@code atoms} (never broken) into lines of at most 80 columns, each starting
-     * with {@code prefix}; an atom longer than a line stands alone.
-     */
-    static String fill(List<String> atoms, String prefix) {
-        int indent = prefix.length();
-        StringBuilder out = new StringBuilder();
-        int column = 0;
-        for (String atom : atoms) {
-            if (column > 0 && column + 1 + atom.length() > WIDTH) {
-                out.append('\n');
-                column = 0;
-            }
-            if (column == 0) {
-                out.append(prefix).append(atom);
-                column = indent + atom.length();
-            } else {
-                out.append(' ').append(atom);
-                column += 1 + atom.length();
-            }
-        }
-        return column == 0 ? "" : out.append('\n').toString();
+    private static String fill(List<String> atoms, String prefix) {
+        return Text.fill(atoms, prefix, WIDTH);
     }
 }

@@ -29,6 +29,7 @@ public final class Lint {
             "MAKE_ENV", "NO_BUILD", "NO_TEST");
     private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.]*)(\\s*)([+?:!]?=)(\\s*)(.*)$");
     private static final Pattern NETWORK = Pattern.compile("\\b(curl|wget|ftp|fetch|git)\\b|https?://");
+    private static final Pattern NON_FREE = Pattern.compile("^#.*\\b(\\d+) non-free\\)", Pattern.MULTILINE);
     private static final Pattern DISTFILE = Pattern.compile("^DISTFILES\\.\\w+ \\+=\\t([^{]+)\\{");
 
     private Lint() {}
@@ -42,6 +43,7 @@ public final class Lint {
         port.forEach((file, text) -> whitespace(file, text, f));
         String makefile = port.getOrDefault("Makefile", "");
         makefile(makefile, f);
+        license(makefile, f);
         width("pkg/DESCR", port.getOrDefault("pkg/DESCR", ""), false, f);
         width("pkg/README", port.getOrDefault("pkg/README", ""), true, f);
         plist(port.getOrDefault("pkg/PLIST", ""), installed(makefile), f);
@@ -50,6 +52,15 @@ public final class Lint {
             rc(port.getOrDefault("pkg/" + rcScript + ".rc", ""), "pkg/" + rcScript + ".rc", f);
         }
         return f;
+    }
+
+    /** A bundled artifact whose POM declares a non-free license cannot go with PERMIT_PACKAGE = Yes. */
+    private static void license(String makefile, List<Finding> f) {
+        Matcher nonFree = NON_FREE.matcher(makefile);
+        if (nonFree.find() && "Yes".equals(MakefileText.value(MakefileText.assignments(makefile), "PERMIT_PACKAGE"))) {
+            f.add(new Finding("Makefile", 0, "license", nonFree.group(1) + " artifact(s) in the closure declare a non-free"
+                    + " license (pkg/README lists them), yet PERMIT_PACKAGE = Yes"));
+        }
     }
 
     private static void whitespace(String file, String text, List<Finding> f) {

@@ -17,7 +17,9 @@ import java.util.TreeMap;
 import org.portkit.cli.ExitStatus;
 import org.portkit.cli.PortkitException;
 import org.portkit.lock.Lock;
+import org.portkit.license.LicenseSummary;
 import org.portkit.lock.OfflineRepository;
+import org.portkit.text.Text;
 
 /**
  * spec + lock → the files of an OpenBSD port, as text by relative path. Pure: no clock, no
@@ -95,6 +97,9 @@ public final class PortGenerator {
         m.put("homepage", spec.homepage());
         m.put("maintainer", spec.maintainer());
         m.put("license", spec.license());
+        LicenseSummary licenses = LicenseSummary.of(lock);
+        m.put("licenseComment", licenses.comment());
+        m.put("licenseSection", licenses.readmeSection());
         m.put("java", spec.java());
         m.put("jar", spec.jar());
         m.put("mavenArgs", String.join(" ", lock.mavenArgs()));

@@ -50,6 +50,12 @@ class LintTest {
     }
 
     @Test
+    void nonFreeLicenseWithPermitPackage() {
+        assertRule("license", lint("Makefile", m -> m.replace("PERMIT_PACKAGE =\tYes",
+                "# (from the POMs of the 3 jar artifacts in the build closure; 1 non-free)\nPERMIT_PACKAGE =\tYes")));
+    }
+
+    @Test
     void variableOrder() {
         assertRule("order", lint("Makefile", m -> m.replace("CATEGORIES =\tnet\n", "") + "CATEGORIES =\tnet\n"));
     }
