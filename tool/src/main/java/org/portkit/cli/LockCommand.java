@@ -1,10 +1,13 @@
 package org.portkit.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
 import org.portkit.lock.SourceDistfile;
+import org.portkit.port.MetaSpec;
 import org.portkit.port.PortSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,12 +47,38 @@ final class LockCommand implements Callable<Integer> {
     }
 
     private void lock(Path dir) throws Exception {
+        if (MetaSpec.isMeta(dir)) {
+            lockMeta(dir);
+            return;
+        }
         PortSpec spec = PortSpec.read(dir);
         Path lockFile = dir.resolve(PortSpec.LOCK);
         SpecLocker locker = new SpecLocker(options, check && !options.partial);
         Path source = sourceTree != null ? sourceTree : locker.distfiles().resolve(spec.sourceDistfile());
         SourceDistfile pinned = sourceTree == null ? locker.fetchSource(spec, SpecLocker.previous(lockFile), source) : null;
         LockFile.write(locker.resolve(spec, source, pinned, lockFile), lockFile);
+        SpecLocker.writePort(ports.ports().load(dir));
+    }
+
+    /** A meta port's lock pins its archives, and nothing else: they are installed as they are. */
+    private void lockMeta(Path dir) throws Exception {
+        MetaSpec spec = MetaSpec.read(dir);
+        Path lockFile = dir.resolve(PortSpec.LOCK);
+        SpecLocker locker = new SpecLocker(options, false);
+        Lock previous = SpecLocker.previous(lockFile);
+        List<SourceDistfile> pinned = new ArrayList<>();
+        for (MetaSpec.Distfile d : spec.distfiles()) {
+            try {
+                pinned.add(locker.fetch(dir, d.url(), d.name(), previous, locker.distfiles().resolve(d.name())));
+            } catch (PortkitException e) {
+                // Only an unreachable site may leave a distfile unverified; an answer (404) means a wrong name.
+                if (!options.partial || e.status() != ExitStatus.UNOBTAINABLE || e.getCause() == null) {
+                    throw e;
+                }
+                System.out.println("unverified: " + d.name() + " (" + e.getMessage() + ")");
+            }
+        }
+        LockFile.write(Lock.ofDistfiles(pinned), lockFile);
         SpecLocker.writePort(ports.ports().load(dir));
     }
 }

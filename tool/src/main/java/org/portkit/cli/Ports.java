@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
 import org.portkit.port.GeneratedPort;
+import org.portkit.port.MetaPortGenerator;
+import org.portkit.port.MetaSpec;
 import org.portkit.port.PortGenerator;
 import org.portkit.port.PortSpec;
 
@@ -59,6 +61,12 @@ record Ports(Path root) {
     }
 
     Port load(Path specDir) {
+        if (MetaSpec.isMeta(specDir)) {
+            MetaSpec meta = MetaSpec.read(specDir);
+            Lock lock = LockFile.read(specDir.resolve(PortSpec.LOCK));
+            return new Port(specDir, lock, root.resolve("ports").resolve(meta.category()).resolve(meta.name()),
+                    MetaPortGenerator.generate(meta, lock));
+        }
         return port(PortSpec.read(specDir), LockFile.read(specDir.resolve(PortSpec.LOCK)));
     }
 

@@ -37,24 +37,33 @@ record SpecLocker(ResolveOptions options, boolean check) {
      * bytes other than those {@code previous} pinned under the same name are fatal.
      */
     SourceDistfile fetchSource(PortSpec spec, Lock previous, Path file) {
-        String url = spec.sourceUrl();
+        try {
+            return fetch(spec.dir(), spec.sourceUrl(), spec.sourceDistfile(), previous, file);
+        } catch (PortkitException e) {
+            throw e.status() != ExitStatus.UNOBTAINABLE ? e : new PortkitException(e.status(), e.getMessage()
+                    + ". Where the source site is out of reach, resolve from a local copy with --source-tree:"
+                    + " the source distfile then stays unverified", e);
+        }
+    }
+
+    /**
+     * Distfile {@code name} of the spec in {@code specDir} as {@code file}, downloaded from
+     * {@code url} unless it is there already, and hashed; bytes other than those {@code previous}
+     * pinned under the same name are fatal.
+     */
+    SourceDistfile fetch(Path specDir, String url, String name, Lock previous, Path file) {
         if (url.startsWith("http:") && !options.allowHttp) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, spec.dir().resolve(PortSpec.FILE) + ": the source site " + url
+            throw new PortkitException(ExitStatus.BAD_INPUT, specDir.resolve(PortSpec.FILE) + ": the site of " + url
                     + " is plain http; use https, or --allow-http for a site you trust (e.g. on loopback)");
         }
         if (!Files.isRegularFile(file)) {
             System.out.println("===> fetching " + url);
-            try {
-                Download.to(url, file, "source of " + spec.category() + "/" + spec.name());
-            } catch (PortkitException e) {
-                throw new PortkitException(e.status(), e.getMessage() + ". Where the source site is out of reach,"
-                        + " resolve from a local copy with --source-tree: the source distfile then stays unverified", e);
-            }
+            Download.to(url, file, "distfile " + name);
         }
-        SourceDistfile now = new SourceDistfile(spec.sourceDistfile(), Hashing.sha256(file), size(file));
+        SourceDistfile now = new SourceDistfile(name, Hashing.sha256(file), size(file));
         SourceDistfile was = previous.source(now.name()).orElse(null);
         if (was != null && !was.equals(now)) {
-            Path lockFile = spec.dir().resolve(PortSpec.LOCK);
+            Path lockFile = specDir.resolve(PortSpec.LOCK);
             throw new PortkitException(ExitStatus.CHECKSUM, "checksum: " + url + " (" + file + ") is SHA-256 " + now.sha256()
                     + ", " + now.size() + " bytes, but " + lockFile + " pinned " + was.sha256() + ", "
                     + was.size() + " bytes: the upstream archive changed under the same name."

@@ -36,7 +36,8 @@ public final class Download {
             }
             AtomicFiles.move(tmp, file);
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.UNOBTAINABLE, step + ": " + url + ": " + e, e);
+            throw new PortkitException(ExitStatus.UNOBTAINABLE, step + ": " + url + ": "
+                    + (e.getMessage() != null ? e.getMessage() : "unreachable (" + e.getClass().getSimpleName() + ")"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PortkitException(ExitStatus.UNOBTAINABLE, step + ": " + url + ": interrupted", e);

@@ -50,6 +50,12 @@ public record Lock(
                 new java.util.TreeMap<>());
     }
 
+    /** A lock of distfiles alone, as a meta port has: no Maven, no closure. */
+    public static Lock ofDistfiles(java.util.Collection<SourceDistfile> pinned) {
+        return new Lock(null, List.of(), new java.util.TreeMap<>(), new java.util.TreeSet<>(), new java.util.TreeSet<>(),
+                new java.util.TreeSet<>()).withSources(pinned);
+    }
+
     /** This lock, pinning these distfiles of the port besides the Maven closure (the source archive, or a meta port's). */
     public Lock withSources(java.util.Collection<SourceDistfile> pinned) {
         return new Lock(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete,

@@ -121,7 +121,7 @@ public final class PortGenerator {
     }
 
     /** {@code head tail} when the assignment fits in 80 columns, else {@code head \}, then tail on its own line. */
-    private static String fold(String assignment, String head, String tail) {
+    static String fold(String assignment, String head, String tail) {
         String oneLine = head.isEmpty() ? tail : head + " " + tail;
         if (assignment.length() + oneLine.length() <= 80) {
             return oneLine;
@@ -161,7 +161,7 @@ public final class PortGenerator {
         return p.toString();
     }
 
-    private static String render(String template, Map<String, Object> model) {
+    static String render(String template, Map<String, Object> model) {
         String resource = template + ".mustache";
         try (InputStream in = PortGenerator.class.getResourceAsStream(resource)) {
             Template t = MUSTACHE.compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -146,21 +146,11 @@ public record PortSpec(Path dir, String category, String name, String comment, S
 
     /** Where the source archive is fetched from: the GitHub archive a DIST_TUPLE names, or site + file. */
     public String sourceUrl() {
-        if (source == null) {
-            return sourceSite + sourceFile;
-        }
-        // As bsd.port.mk fetches a github DIST_TUPLE: a 40-hex id is a commit, anything else a tag.
-        String[] t = source.split(" ");
-        String ref = t[3].matches("[0-9a-f]{40}") ? t[3] : "refs/tags/" + t[3];
-        return "https://github.com/" + t[1] + "/" + t[2] + "/archive/" + ref + ".tar.gz";
+        return source == null ? sourceSite + sourceFile : DistTuple.parse(source).url();
     }
 
     /** The source archive's local name: the file, or what DIST_TUPLE names it (ACCOUNT-PROJECT-ID.tar.gz). */
     public String sourceDistfile() {
-        if (source == null) {
-            return sourceFile;
-        }
-        String[] t = source.split(" ");
-        return t[1] + "-" + t[2] + "-" + t[3] + ".tar.gz";
+        return source == null ? sourceFile : DistTuple.parse(source).distfile();
     }
 }
