@@ -56,6 +56,7 @@ public final class Changelog {
                     case CHANGED -> "Changed in place";
                 }, changes.stream().map(this::artifact).toList());
             }
+            section("Distfiles", d.distfiles());
             section("Licenses changed",
                     d.licenses().stream().map(l -> code(l.artifact()) + " " + l.before() + " -> " + l.after()).toList());
             section("Repositories added", d.repositoriesAdded().stream().map(this::repository).toList());

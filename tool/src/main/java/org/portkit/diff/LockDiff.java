@@ -31,7 +31,8 @@ public record LockDiff(
         List<ArtifactChange> artifacts,
         SortedSet<String> repositoriesAdded,
         SortedSet<String> repositoriesDropped,
-        List<LicenseChange> licenses) {
+        List<LicenseChange> licenses,
+        List<String> distfiles) {
 
     /** What one lock says in aggregate. */
     public record Side(String maven, List<String> args, int files, long bytes, int unverified) {}
@@ -63,7 +64,7 @@ public record LockDiff(
     public record LicenseChange(String artifact, String before, String after) {}
 
     public boolean isEmpty() {
-        return artifacts.isEmpty() && licenses.isEmpty() && repositoriesAdded.isEmpty() && repositoriesDropped.isEmpty()
+        return artifacts.isEmpty() && licenses.isEmpty() && distfiles.isEmpty() && repositoriesAdded.isEmpty() && repositoriesDropped.isEmpty()
                 && before.maven().equals(after.maven()) && before.args().equals(after.args())
                 && before.unverified() == after.unverified();
     }
@@ -102,7 +103,27 @@ public record LockDiff(
             }
         }
         return new LockDiff(side(old), side(now), List.copyOf(changes), difference(repositories(now), repositories(old)),
-                difference(repositories(old), repositories(now)), licenseChanges(old, now));
+                difference(repositories(old), repositories(now)), licenseChanges(old, now), distfileChanges(old, now));
+    }
+
+    /** The port's other pinned distfiles (source archives, a meta port's archives): "NAME pinned", ... */
+    private static List<String> distfileChanges(Lock old, Lock now) {
+        TreeSet<String> names = new TreeSet<>();
+        old.sources().forEach(s -> names.add(s.name()));
+        now.sources().forEach(s -> names.add(s.name()));
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            var a = old.source(name);
+            var b = now.source(name);
+            if (a.isEmpty()) {
+                out.add(name + " pinned (" + b.get().size() + " bytes)");
+            } else if (b.isEmpty()) {
+                out.add(name + " no longer pinned");
+            } else if (!a.equals(b)) {
+                out.add(name + " has other bytes");
+            }
+        }
+        return out;
     }
 
     private static List<LicenseChange> licenseChanges(Lock old, Lock now) {
@@ -178,7 +199,8 @@ public record LockDiff(
     }
 
     private static Side side(Lock lock) {
-        return new Side(lock.mavenVersion(), lock.mavenArgs(), lock.files().size(), lock.totalSize(), lock.unverified().size());
+        // A lock of distfiles alone (a meta port's) has no Maven: "-", never "" (which is NONE's).
+        return new Side(lock.mavenVersion() == null ? "-" : lock.mavenVersion(), lock.mavenArgs(), lock.files().size(), lock.totalSize(), lock.unverified().size());
     }
 
     private static SortedSet<String> repositories(Lock lock) {

@@ -127,6 +127,20 @@ class LockDiffTest {
     }
 
     @Test
+    void pinnedDistfilesOfAMetaPortAreCompared() {
+        Lock before = parse("source web-1.0.tar.bz2 " + sha('a') + " 10\nsource plugins-1.0.tar.gz " + sha('b') + " 20\n");
+        Lock after = parse("source web-1.0.tar.bz2 " + sha('c') + " 10\nsource web-2.0.tar.bz2 " + sha('d') + " 30\n");
+        assertEquals("""
+                www/jitsi-meta
+                  Download: 0 files, 0.0 MB (0 bytes) -> 0 files, 0.0 MB (0 bytes)
+                  Distfiles (3):
+                    plugins-1.0.tar.gz no longer pinned
+                    web-1.0.tar.bz2 has other bytes
+                    web-2.0.tar.bz2 pinned (30 bytes)
+                """, Changelog.render(List.of(new Changelog.Port("www/jitsi-meta", LockDiff.between(before, after))), false));
+    }
+
+    @Test
     void theSameBytesFromAnotherRepositoryAreNamed() {
         Lock moved = parse(OLD.replace("file central org/old/gone/0.9/gone-0.9.jar", "file jitsi org/old/gone/0.9/gone-0.9.jar")
                 + "repository jitsi https://example.org/jitsi/releases/\n");
