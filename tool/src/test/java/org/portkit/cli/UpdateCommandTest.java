@@ -18,10 +18,9 @@ import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.portkit.diff.Changelog;
 import org.portkit.diff.LockDiff;
@@ -43,17 +42,8 @@ class UpdateCommandTest {
     @TempDir
     Path tmp;
 
-    private IsolatedGit isolated;
-
-    @BeforeEach
-    void gitConfigurationInTmp() {
-        isolated = new IsolatedGit(tmp.resolve("git-config"));
-    }
-
-    @AfterEach
-    void restoreGitConfiguration() {
-        isolated.close();
-    }
+    @RegisterExtension
+    final IsolatedGit git = new IsolatedGit();
 
     static final String SPEC = """
             # A jicofo-shaped fixture daemon.

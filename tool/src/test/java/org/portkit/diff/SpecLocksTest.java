@@ -9,9 +9,8 @@ import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.portkit.fixture.IsolatedGit;
 import org.portkit.fixture.PortkitRun;
@@ -20,17 +19,8 @@ class SpecLocksTest {
     @TempDir
     Path tmp;
 
-    private IsolatedGit isolated;
-
-    @BeforeEach
-    void gitConfigurationInTmp() {
-        isolated = new IsolatedGit(tmp.resolve("git-config"));
-    }
-
-    @AfterEach
-    void restoreGitConfiguration() {
-        isolated.close();
-    }
+    @RegisterExtension
+    final IsolatedGit git = new IsolatedGit();
 
     static final String SMALL = """
             maven 3.9.16
