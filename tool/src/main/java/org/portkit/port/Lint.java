@@ -122,12 +122,12 @@ public final class Lint {
         return !content.matches("([A-Za-z_][A-Za-z0-9_.]*\\s*[+?:!]?=\\s*)?\\S+( \\\\)?");
     }
 
-    /** @param unbreakable whether a long line without white space (a path, a URL) is accepted, as portcheck does */
+    /** @param unbreakable whether a long line that is one word (a path, a URL), indented or not, is accepted */
     private static void width(String file, String text, boolean unbreakable, List<Finding> f) {
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.length() > 80 && !(unbreakable && !line.matches(".*\\s.*"))) {
+            if (line.length() > 80 && !(unbreakable && !line.strip().matches(".*\\s.*"))) {
                 f.add(new Finding(file, i + 1, "width", "longer than 80 columns"));
             }
         }

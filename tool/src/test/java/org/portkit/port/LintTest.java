@@ -78,6 +78,8 @@ class LintTest {
     @Test
     void readmeWidth() {
         assertRule("width", lint("pkg/README", r -> r + "a line of words that goes on and on, well past the eightieth column of the file, to fail\n"));
+        // One word, a URL, cannot be broken, indented or not.
+        assertEquals(List.of(), lint("pkg/README", r -> r + "    <https://example.org/" + "x".repeat(80) + ">\n"));
     }
 
     @Test
