@@ -30,7 +30,6 @@ public final class Lint {
     private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.]*)(\\s*)([+?:!]?=)(\\s*)(.*)$");
     private static final Pattern NETWORK = Pattern.compile("\\b(curl|wget|ftp|fetch|git)\\b|https?://");
     private static final Pattern NON_FREE = Pattern.compile("^#.*\\b(\\d+) non-free\\)", Pattern.MULTILINE);
-    private static final Pattern DISTFILE = Pattern.compile("^DISTFILES\\.\\w+ \\+=\\t([^{]+)\\{");
 
     private Lint() {}
 
@@ -164,21 +163,18 @@ public final class Lint {
         }
     }
 
-    /** Every distfile the Makefile and maven.inc name: DISTFILES, DIST_TUPLE archives, DISTFILES.x entries. */
+    /** Every distfile the Makefile and maven.inc name: DISTFILES and DISTFILES.x entries, DIST_TUPLE archives. */
     private static Set<String> distfiles(String makefile, String mavenInc) {
         Set<String> out = new TreeSet<>();
-        for (String line : mavenInc.lines().toList()) {
-            Matcher m = DISTFILE.matcher(line);
-            if (m.find()) {
-                out.add(m.group(1));
-            }
-        }
         Map<String, List<String>> vars = MakefileText.assignments(makefile);
-        String distfiles = MakefileText.value(vars, "DISTFILES");
-        if (distfiles != null) {
-            for (String d : distfiles.split("\\s+")) {
-                out.add(d.replaceAll("\\{.*\\}", ""));
-            }
+        for (Map<String, List<String>> assignments : List.of(vars, MakefileText.assignments(mavenInc))) {
+            assignments.forEach((var, values) -> {
+                if (var.equals("DISTFILES") || var.startsWith("DISTFILES.")) {
+                    for (String d : String.join(" ", values).trim().split("\\s+")) {
+                        out.add(d.replaceAll("\\{.*\\}", ""));
+                    }
+                }
+            });
         }
         String tuples = MakefileText.value(vars, "DIST_TUPLE");
         if (tuples != null) {
