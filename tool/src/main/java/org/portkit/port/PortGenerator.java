@@ -139,7 +139,7 @@ public final class PortGenerator {
         m.put("hasUnverified", !unverified.isEmpty());
         if (deps != null && unverified.contains(deps)) {
             m.put("depsNote", Text.wrap("'portkit lock' makes " + deps + " from a complete closure; then publish it on "
-                    + spec.depsSite() + ".", 80));
+                    + spec.depsSite() + ".", 80).stripTrailing());
         }
         m.put("incomplete", lock.incomplete().stream().map(r -> Text.wrap("Also: " + r + ".", 80)).toList());
         return m;
