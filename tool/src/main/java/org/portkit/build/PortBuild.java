@@ -30,8 +30,9 @@ import org.portkit.port.PortTree;
 /**
  * Runs a generated port's own steps here, the way the ports tree would: fetch every distfile into
  * a distfiles directory while checking distinfo, extract the source, lay the Maven artifacts out
- * as {@code ${WRKDIR}/m2} (or unpack the deps archive there), build with Maven offline with the Makefile's arguments, install into a
- * fake root as do-install says, and compare that root with pkg/PLIST.
+ * as {@code ${WRKDIR}/m2} (or unpack the deps archive there), build with Maven offline with the
+ * Makefile's arguments, install into a fake root as do-install says, and compare that root with
+ * pkg/PLIST.
  */
 public final class PortBuild {
     /** {@code NAME{PATH}} (fetched as PATH, stored as NAME) or just NAME, as bsd.port.mk reads DISTFILES. */
