@@ -30,11 +30,13 @@ import org.portkit.port.PortTree;
 /**
  * Runs a generated port's own steps here, the way the ports tree would: fetch every distfile into
  * a distfiles directory while checking distinfo, extract the source, lay the Maven artifacts out
- * as {@code ${WRKDIR}/m2}, build with Maven offline with the Makefile's arguments, install into a
- * fake root as do-install says, and compare that root with pkg/PLIST.
+ * as {@code ${WRKDIR}/m2} (or unpack the deps archive there), build with Maven offline with the
+ * Makefile's arguments, install into a fake root as do-install says, and compare that root with
+ * pkg/PLIST.
  */
 public final class PortBuild {
-    private static final Pattern DISTFILE = Pattern.compile("^([^{]+)\\{([^}]*)\\}$");
+    /** {@code NAME{PATH}} (fetched as PATH, stored as NAME) or just NAME, as bsd.port.mk reads DISTFILES. */
+    private static final Pattern DISTFILE = Pattern.compile("^([^{]+)(?:\\{([^}]*)\\})?$");
     private static final Pattern DISTINFO = Pattern.compile("^(SHA256|SIZE) \\((.+)\\) = (.+)$");
 
     /** A distfile: its local name, and where to fetch it. */
@@ -55,7 +57,7 @@ public final class PortBuild {
         this.makefile = vars;
     }
 
-    /** Every distfile the port fetches: the source archive and each Maven artifact. */
+    /** Every distfile the port fetches: the source archive, and each Maven artifact or the deps archive. */
     public List<Distfile> distfiles() {
         List<Distfile> out = new ArrayList<>();
         String site = MakefileText.value(makefile, "SITES");
@@ -71,9 +73,9 @@ public final class PortBuild {
                 for (String entry : values) {
                     Matcher m = DISTFILE.matcher(entry);
                     if (!m.matches() || sites == null) {
-                        throw new PortkitException(ExitStatus.BAD_INPUT, port + "/maven.inc: cannot read " + var + " " + entry);
+                        throw new PortkitException(ExitStatus.BAD_INPUT, port + ": cannot read " + var + " " + entry);
                     }
-                    out.add(new Distfile(m.group(1), sites + m.group(2)));
+                    out.add(new Distfile(m.group(1), sites + (m.group(2) != null ? m.group(2) : m.group(1))));
                 }
             }
         });
@@ -135,7 +137,7 @@ public final class PortBuild {
             throws IOException {
         AtomicFiles.deleteTree(wrkdir);
         Files.createDirectories(wrkdir);
-        String source = MakefileText.value(makefile, "EXTRACT_ONLY");
+        String source = MakefileText.value(makefile, "DISTFILES");
         Path extracted = Files.createDirectories(wrkdir.resolve("extract"));
         Archives.extract(distdir.resolve(source), extracted);
         Path wrksrc;
@@ -144,15 +146,21 @@ public final class PortBuild {
             wrksrc = dirs.size() == 1 && Files.isDirectory(dirs.get(0)) ? dirs.get(0) : extracted;
         }
         report.step("extract", source + " into " + wrksrc);
+        // The source goes apart (its top directory is WRKSRC); the rest of EXTRACT_ONLY, a deps archive,
+        // unpacks into WRKDIR as the ports tree does it, its m2/ becoming ${WRKDIR}/m2.
+        for (String archive : MakefileText.value(makefile, "EXTRACT_ONLY").split("\\s+")) {
+            if (!archive.equals(source)) {
+                Archives.extract(distdir.resolve(archive), wrkdir);
+                report.step("extract", archive + " into " + wrkdir);
+            }
+        }
 
         Path m2 = Files.createDirectories(wrkdir.resolve("m2"));
-        int laid = 0;
         for (Distfile d : distfiles()) {
             if (d.name().startsWith("maven/")) {
                 Path to = m2.resolve(d.name().substring("maven/".length()));
                 Files.createDirectories(to.getParent());
                 Files.copy(distdir.resolve(d.name()), to);
-                laid++;
             }
         }
         for (Map.Entry<String, String> f : files.entrySet()) {
@@ -162,7 +170,9 @@ public final class PortBuild {
                 Files.writeString(to, f.getValue());
             }
         }
-        report.step("m2", laid + " artifacts laid out as " + m2);
+        try (Stream<Path> walk = Files.walk(m2)) {
+            report.step("m2", walk.filter(Files::isRegularFile).count() + " files in " + m2);
+        }
 
         List<String> args = List.of(MakefileText.value(makefile, "MAVEN_ARGS").split("\\s+"));
         MavenRun.run(maven, javaHome, wrksrc, List.of("--offline", "-s", MavenRun.emptySettings(wrkdir).toString(),

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
         description = {"Locks each spec and regenerates its port: downloads the source archive the spec names into",
                 "<cache>/distfiles and pins its checksum, computes the closure of the offline build with the spec's",
                 "Maven arguments, proves it by building offline, then writes SPEC-DIR/portkit.lock and ports/.",
+                "A spec with a deps-archive block also gets the closure as one archive in <cache>/distfiles, pinned.",
                 "On a machine that reaches every repository this is the one command that completes a partial port."})
 final class LockCommand implements Callable<Integer> {
     @Mixin

@@ -3,9 +3,13 @@ package org.portkit.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.portkit.archive.ClosureArchive;
 import org.portkit.closure.ClosureEngine;
 import org.portkit.diff.LockDiff;
+import org.portkit.io.AtomicFiles;
 import org.portkit.io.Download;
 import org.portkit.io.Hashing;
 import org.portkit.lock.Lock;
@@ -16,7 +20,8 @@ import org.portkit.port.PortTree;
 
 /**
  * The steps of locking one spec that 'portkit lock' and 'portkit update' share: pin the source
- * archive, resolve and prove the closure, write the port. Each writes only where it is told.
+ * archive, resolve and prove the closure (and make and pin its deps archive), write the port. Each
+ * writes only where it is told, or into the cache's distfiles.
  *
  * @param check build offline with only the closure before the lock is returned
  */
@@ -74,14 +79,51 @@ record SpecLocker(ResolveOptions options, boolean check) {
 
     /**
      * The closure of {@code source} with the spec's Maven arguments, proved offline when checking,
-     * pinning {@code pinned} (null: a local copy of the source, not the distfile). Reports it as the
-     * lock that will be written to {@code lockFile}, but writes nothing.
+     * pinning {@code pinned} (null: a local copy of the source, not the distfile) and, for a spec with
+     * a deps-archive block, the archive of a complete closure. Reports it as the lock that will be
+     * written to {@code lockFile}, but writes only the deps archive (into {@link #distfiles()}: its bytes
+     * follow from the lock alone, so an early copy is the same file a later run would make).
      */
-    Lock resolve(PortSpec spec, Path source, SourceDistfile pinned, Path lockFile) {
+    Lock resolve(PortSpec spec, Path source, SourceDistfile pinned, Path lockFile) throws IOException {
         System.out.println("===> " + spec.category() + "/" + spec.name() + ": resolving " + source);
-        ClosureEngine.Result result = ClosureEngine.resolve(options.request(source, spec.mavenArgs(), check), null);
+        List<SourceDistfile> sources = new ArrayList<>(pinned == null ? List.of() : List.of(pinned));
+        if (spec.depsArchive() == null) {
+            return closure(spec, source, lockFile, null).withSources(sources);
+        }
+        // The archive is made from the offline repository, which is kept in a work directory until then.
+        Path work = Files.createTempDirectory(Files.createDirectories(Defaults.cache(options.cache).resolve("work")), "lock");
+        try {
+            Path repository = work.resolve("m2");
+            Lock lock = closure(spec, source, lockFile, repository);
+            depsArchive(spec, lock, repository, previous(lockFile)).ifPresent(sources::add);
+            return lock.withSources(sources);
+        } finally {
+            AtomicFiles.deleteTree(work);
+        }
+    }
+
+    /** The closure, with the offline repository written to {@code repository} (null: none). */
+    private Lock closure(PortSpec spec, Path source, Path lockFile, Path repository) {
+        ClosureEngine.Result result = ClosureEngine.resolve(options.request(source, spec.mavenArgs(), check), repository);
         ResolveCommand.report(result, lockFile, null, check);
-        return result.lock().withSources(pinned == null ? List.of() : List.of(pinned));
+        return result.lock();
+    }
+
+    /** The spec's deps archive made from {@code repository} into the distfiles, hashed; none from a partial lock. */
+    private Optional<SourceDistfile> depsArchive(PortSpec spec, Lock lock, Path repository, Lock previous) {
+        if (!lock.isComplete()) {
+            System.out.println("no " + spec.depsArchive() + " from a partial lock: the port lists it as unverified");
+            return Optional.empty();
+        }
+        Path file = distfiles().resolve(spec.depsArchive());
+        ClosureArchive.Summary made = ClosureArchive.write(lock, repository, file);
+        SourceDistfile now = new SourceDistfile(spec.depsArchive(), made.sha256(), made.bytes());
+        System.out.println("wrote " + file + " (" + made.entries() + " entries, " + made.bytes() + " bytes, SHA-256 "
+                + made.sha256() + "): publish it on " + spec.depsSite());
+        previous.source(now.name()).filter(was -> !was.equals(now)).ifPresent(was -> System.out.println("note: the"
+                + " previous lock pinned other bytes (SHA-256 " + was.sha256() + ") under this name: replace the copy on"
+                + " the site, and expect mirrors that kept the old one to fail its checksum"));
+        return Optional.of(now);
     }
 
     /** Replaces the port's directory by what it generates, and says what is still unverified. */

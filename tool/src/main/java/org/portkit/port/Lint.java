@@ -166,8 +166,9 @@ public final class Lint {
     /** Every distfile the Makefile and maven.inc name: DISTFILES and DISTFILES.x entries, DIST_TUPLE archives. */
     private static Set<String> distfiles(String makefile, String mavenInc) {
         Set<String> out = new TreeSet<>();
-        for (String text : List.of(makefile, mavenInc)) {
-            MakefileText.assignments(text).forEach((var, values) -> {
+        Map<String, List<String>> vars = MakefileText.assignments(makefile);
+        for (Map<String, List<String>> assignments : List.of(vars, MakefileText.assignments(mavenInc))) {
+            assignments.forEach((var, values) -> {
                 if (var.equals("DISTFILES") || var.startsWith("DISTFILES.")) {
                     for (String d : String.join(" ", values).trim().split("\\s+")) {
                         out.add(d.replaceAll("\\{.*\\}", ""));
@@ -175,7 +176,7 @@ public final class Lint {
                 }
             });
         }
-        String tuples = MakefileText.value(MakefileText.assignments(makefile), "DIST_TUPLE");
+        String tuples = MakefileText.value(vars, "DIST_TUPLE");
         if (tuples != null) {
             String[] w = tuples.trim().split("\\s+");
             for (int i = 0; i + 4 < w.length; i += 5) {

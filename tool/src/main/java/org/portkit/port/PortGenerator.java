@@ -12,13 +12,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.portkit.cli.ExitStatus;
 import org.portkit.cli.PortkitException;
 import org.portkit.lock.Lock;
 import org.portkit.license.LicenseSummary;
 import org.portkit.lock.OfflineRepository;
+import org.portkit.lock.SourceDistfile;
 import org.portkit.text.Text;
 
 /**
@@ -36,8 +39,13 @@ public final class PortGenerator {
         SortedMap<String, String> files = new TreeMap<>();
         Map<String, Object> model = model(spec, lock);
         files.put("Makefile", render("Makefile", model));
-        files.put("maven.inc", MavenDistfiles.render(lock));
-        Distinfo distinfo = MavenDistfiles.distinfo(lock, new Distinfo());
+        Distinfo distinfo = new Distinfo();
+        if (spec.depsArchive() == null) {
+            files.put("maven.inc", MavenDistfiles.render(lock));
+            MavenDistfiles.distinfo(lock, distinfo);
+            // do-build copies these beside the artifacts; a deps archive holds them already.
+            OfflineRepository.metadata(lock).forEach((path, xml) -> files.put("files/m2/" + path, xml));
+        }
         lock.sources().forEach(s -> distinfo.add(s.name(), s.sha256(), s.size()));
         files.put("distinfo", distinfo.render());
         files.put("pkg/DESCR", Text.wrap(spec.descr(), 80));
@@ -50,30 +58,37 @@ public final class PortGenerator {
         for (String config : spec.daemon().config()) {
             files.put("files/" + config, read(spec.dir().resolve(config)));
         }
-        OfflineRepository.metadata(lock).forEach((path, xml) -> files.put("files/m2/" + path, xml));
         return new GeneratedPort(spec.category() + "/" + spec.name(), files, daemon, unverified(spec, lock));
     }
 
-    /** A lock made for other Maven arguments or another source archive than the spec names cannot make its port. */
+    /**
+     * A lock made for other Maven arguments, or pinning a distfile the port does not fetch (another
+     * source archive or version), cannot make its port.
+     */
     private static void requireCurrent(PortSpec spec, Lock lock) {
+        List<String> pinnable = pinnable(spec);
+        String foreign = lock.sources().stream().map(SourceDistfile::name).filter(n -> !pinnable.contains(n)).findFirst()
+                .orElse(null);
         String stale = !lock.mavenArgs().equals(spec.mavenArgs())
                 ? "was made with Maven arguments " + lock.mavenArgs() + ", the spec says " + spec.mavenArgs()
-                : !lock.sources().isEmpty() && lock.source(spec.sourceDistfile()).isEmpty()
-                        ? "pins the source " + lock.sources().first().name() + ", the spec names " + spec.sourceDistfile()
-                        : null;
+                : foreign != null ? "pins " + foreign + ", the spec names " + String.join(" and ", pinnable) : null;
         if (stale != null) {
             throw new PortkitException(ExitStatus.STALE, spec.dir().resolve(PortSpec.LOCK) + " " + stale
                     + ": run 'portkit lock " + spec.dir() + "'");
         }
     }
 
+    /** The distfiles besides the per-artifact ones that a lock pins: the source archive, the deps archive. */
+    private static List<String> pinnable(PortSpec spec) {
+        return Stream.of(spec.sourceDistfile(), spec.depsArchive()).filter(Objects::nonNull).toList();
+    }
+
     /** Distfiles without a checksum, named in the README and by generate and check. */
     private static List<String> unverified(PortSpec spec, Lock lock) {
-        List<String> names = new ArrayList<>();
-        if (lock.source(spec.sourceDistfile()).isEmpty()) {
-            names.add(spec.sourceDistfile());
+        List<String> names = new ArrayList<>(pinnable(spec).stream().filter(n -> lock.source(n).isEmpty()).toList());
+        if (spec.depsArchive() == null) {
+            lock.unverified().forEach(u -> names.add(MavenDistfiles.distfile(u)));
         }
-        lock.unverified().forEach(u -> names.add(MavenDistfiles.distfile(u)));
         return names;
     }
 
@@ -90,7 +105,13 @@ public final class PortGenerator {
         }
         m.put("sourceSite", spec.sourceSite());
         m.put("sourceFile", spec.sourceFile());
-        m.put("sourceDistfileFolded", fold("EXTRACT_ONLY =\t", "", spec.sourceDistfile()));
+        String deps = spec.depsArchive();
+        m.put("mavenInc", deps == null);
+        m.put("depsSite", spec.depsSite());
+        m.put("depsArchive", deps);
+        // With a deps archive both are unpacked, the source on the first line when they need two.
+        m.put("extractOnlyFolded", deps == null ? fold("EXTRACT_ONLY =\t", "", spec.sourceDistfile())
+                : fold("EXTRACT_ONLY =\t", spec.sourceDistfile(), deps));
         m.put("port", spec.name());
         m.put("name", spec.daemon().name());
         m.put("category", spec.category());
@@ -116,6 +137,10 @@ public final class PortGenerator {
         List<String> unverified = unverified(spec, lock);
         m.put("unverified", unverified);
         m.put("hasUnverified", !unverified.isEmpty());
+        if (deps != null && unverified.contains(deps)) {
+            m.put("depsNote", Text.wrap("'portkit lock' makes " + deps + " from a complete closure; then publish it on "
+                    + spec.depsSite() + ".", 80).stripTrailing());
+        }
         m.put("incomplete", lock.incomplete().stream().map(r -> Text.wrap("Also: " + r + ".", 80)).toList());
         return m;
     }

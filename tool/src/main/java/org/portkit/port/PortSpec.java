@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.portkit.cli.ExitStatus;
 import org.portkit.cli.PortkitException;
 import org.portkit.maven.MavenArgs;
@@ -23,10 +24,12 @@ import org.portkit.maven.MavenArgs;
  * @param mavenArgs what the port gives Maven (default: -DskipTests package); the lock must be made with them
  * @param jar the built jar to install, relative to the source root
  * @param update how {@code portkit update} maps a release to a version and source, or null
+ * @param depsSite where the maintainer publishes the closure as one {@link #depsArchive()}, or null: each
+ *     artifact is then a distfile of its own (maven.inc)
  */
 public record PortSpec(Path dir, String category, String name, String comment, String version, String homepage,
         String maintainer, String license, String descr, String source, String sourceSite, String sourceFile,
-        List<String> mavenArgs, String java, String jar, Daemon daemon, Update update) {
+        List<String> mavenArgs, String java, String jar, Daemon daemon, Update update, String depsSite) {
 
     /**
      * The daemon the port runs: its name (rc.d script, launcher, configuration directory; the port's
@@ -75,7 +78,7 @@ public record PortSpec(Path dir, String category, String name, String comment, S
                     c.getString("descr"), optional(c, "source.dist-tuple"), optional(c, "source.site"),
                     optional(c, "source.file"),
                     c.hasPath("maven-args") ? c.getStringList("maven-args") : MavenArgs.DEFAULT,
-                    c.getString("java"), c.getString("jar"), daemon, update);
+                    c.getString("java"), c.getString("jar"), daemon, update, optional(c, "deps-archive.site"));
             spec.validate(c);
             return spec;
         } catch (ConfigException e) {
@@ -119,6 +122,11 @@ public record PortSpec(Path dir, String category, String name, String comment, S
         if (update != null) {
             validateUpdate(c);
         }
+        if (c.hasPath("deps-archive")) {
+            require(c, "deps-archive", c.getConfig("deps-archive").root().keySet().equals(Set.of("site")),
+                    "one key: site, where the archive 'portkit lock' makes is published");
+            require(c, "deps-archive.site", depsSite.endsWith("/"), "a site ends with '/'");
+        }
     }
 
     private void validateUpdate(Config c) {
@@ -152,5 +160,10 @@ public record PortSpec(Path dir, String category, String name, String comment, S
     /** The source archive's local name: the file, or what DIST_TUPLE names it (ACCOUNT-PROJECT-ID.tar.gz). */
     public String sourceDistfile() {
         return source == null ? sourceFile : DistTuple.parse(source).distfile();
+    }
+
+    /** The Maven closure as one distfile, when the spec has a deps-archive block (else null). */
+    public String depsArchive() {
+        return depsSite == null ? null : name + "-deps-" + version + ".tar.gz";
     }
 }

@@ -1,9 +1,11 @@
 package org.portkit.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portkit.cli.Main;
 import org.portkit.fixture.FixtureRepository;
+import org.portkit.fixture.PortkitRun;
 import org.portkit.fixture.TestMaven;
+import org.portkit.io.Hashing;
+import org.portkit.lock.LockFile;
+import org.portkit.lock.SourceDistfile;
 
 /**
  * The generated recipe itself builds offline: a port generated for examples/hello-daemon (its
@@ -21,41 +27,20 @@ import org.portkit.fixture.TestMaven;
  */
 @Tag("maven")
 class PortBuildTest {
+    private static final Path HELLO = Path.of("..", "examples", "hello-daemon").toAbsolutePath().normalize();
+
     @TempDir
     Path tmp;
 
     @Test
     void generatedPortBuildsOfflineAndATamperedDistfileStopsIt() throws IOException {
-        Path project = Path.of("..", "examples", "hello-daemon").toAbsolutePath().normalize();
         try (FixtureRepository site = new FixtureRepository(tmp.resolve("site"))) {
-            site.publishTree("sources/hello-daemon-1.0.tar.gz", project, "hello-daemon-1.0");
+            site.publishTree("sources/hello-daemon-1.0.tar.gz", HELLO, "hello-daemon-1.0");
             // Maven Central's files are kept between runs; the source archive is this run's own.
             Path distfiles = TestMaven.cache().resolve("distfiles");
             Files.deleteIfExists(distfiles.resolve("hello-daemon-1.0.tar.gz"));
 
-            Path spec = Files.createDirectories(tmp.resolve("specs/devel/hello-daemon"));
-            Files.writeString(spec.resolve("hello.conf"), "hello { greeting = \"up\" }\n");
-            Files.writeString(spec.resolve("port.conf"), """
-                    category = devel
-                    name = hello-daemon
-                    comment = "example daemon built offline by its generated port"
-                    version = "1.0"
-                    homepage = "https://example.org/"
-                    maintainer = "portkit maintainers <portkit@example.org>"
-                    license = "Apache-2.0"
-                    descr = "An example daemon: it prints its status."
-                    source { site = "%s", file = "hello-daemon-1.0.tar.gz" }
-                    java = "17+"
-                    jar = "daemon/target/daemon-1.0-SNAPSHOT-jar-with-dependencies.jar"
-                    daemon {
-                      name = hello
-                      user = _hello
-                      id = 990
-                      comment = "hello daemon"
-                      main-class = org.portkit.example.daemon.Main
-                      config = [hello.conf]
-                    }
-                    """.formatted(site.url() + "sources/"));
+            Path spec = helloSpec(site.url() + "sources/", "");
             assertEquals(0, lock(spec, "--allow-http"));
             assertEquals(0, Main.run("check", "--root", tmp.toString()), "the port is lint clean and verified");
             Path port = tmp.resolve("ports/devel/hello-daemon");
@@ -113,11 +98,84 @@ class PortBuildTest {
         assertTrue(Files.isRegularFile(tmp.resolve("wrk/fake/share/java/classes/mdp.jar")));
     }
 
+    /**
+     * The closure as one deps archive: 'portkit lock' makes and pins it, the maintainer publishes it
+     * on the spec's site (here the loopback one), and the port fetches it, checks it against
+     * distinfo, unpacks it as ${WRKDIR}/m2 and builds offline. Other bytes on the site stop the fetch.
+     */
+    @Test
+    void depsArchivePortIsLockedPublishedFetchedAndBuiltOffline() throws IOException {
+        String deps = "hello-daemon-deps-1.0.tar.gz";
+        try (FixtureRepository site = new FixtureRepository(tmp.resolve("site"))) {
+            site.publishTree("sources/hello-daemon-1.0.tar.gz", HELLO, "hello-daemon-1.0");
+            Path distfiles = TestMaven.cache().resolve("distfiles");
+            Files.deleteIfExists(distfiles.resolve("hello-daemon-1.0.tar.gz"));
+            Files.deleteIfExists(distfiles.resolve(deps));
+            Path spec = helloSpec(site.url() + "sources/", "deps-archive { site = \"" + site.url() + "distfiles/\" }\n");
+
+            // The offline build proves the archive below; the lock need not run it first.
+            PortkitRun lock = PortkitRun.of(lockArgs(spec, "--allow-http", "--no-check"));
+            assertEquals(0, lock.status(), lock.out() + lock.err());
+            Path archive = distfiles.resolve(deps);
+            assertTrue(lock.out().contains("wrote " + archive + " ("), lock.out());
+            SourceDistfile pinned = LockFile.read(spec.resolve("portkit.lock")).source(deps).orElseThrow();
+            assertEquals(new SourceDistfile(deps, Hashing.sha256(archive), Files.size(archive)), pinned);
+            assertEquals(0, Main.run("check", "--root", tmp.toString()), "the port is lint clean and verified");
+            Path port = tmp.resolve("ports/devel/hello-daemon");
+            assertFalse(Files.exists(port.resolve("maven.inc")));
+
+            site.publish("distfiles/" + deps, Files.readAllBytes(archive));
+            Path distdir = tmp.resolve("distdir");
+            PortkitRun build = PortkitRun.of("build", port.toString(), "--distfiles", distdir.toString(), "--work",
+                    tmp.resolve("wrk").toString(), "--cache", TestMaven.cache().toString());
+            assertEquals(0, build.status(), build.out() + build.err());
+            assertTrue(build.out().contains("fetch: 2 distfiles checked against distinfo, 2 downloaded"), build.out());
+            assertTrue(build.out().contains("extract: " + deps + " into "), build.out());
+            assertTrue(Files.isRegularFile(tmp.resolve("wrk/fake/share/java/classes/hello.jar")));
+
+            site.publish("distfiles/" + deps, "an archive of another lock".getBytes(StandardCharsets.UTF_8));
+            assertEquals(5, Main.run("build", port.toString(), "--distfiles", tmp.resolve("distdir2").toString(),
+                    "--work", tmp.resolve("wrk2").toString(), "--cache", TestMaven.cache().toString()));
+        }
+    }
+
+    /** The hello-daemon spec in this test's tree, its source on {@code site}, with {@code more} port.conf text. */
+    private Path helloSpec(String site, String more) throws IOException {
+        Path spec = Files.createDirectories(tmp.resolve("specs/devel/hello-daemon"));
+        Files.writeString(spec.resolve("hello.conf"), "hello { greeting = \"up\" }\n");
+        Files.writeString(spec.resolve("port.conf"), """
+                category = devel
+                name = hello-daemon
+                comment = "example daemon built offline by its generated port"
+                version = "1.0"
+                homepage = "https://example.org/"
+                maintainer = "portkit maintainers <portkit@example.org>"
+                license = "Apache-2.0"
+                descr = "An example daemon: it prints its status."
+                source { site = "%s", file = "hello-daemon-1.0.tar.gz" }
+                java = "17+"
+                jar = "daemon/target/daemon-1.0-SNAPSHOT-jar-with-dependencies.jar"
+                daemon {
+                  name = hello
+                  user = _hello
+                  id = 990
+                  comment = "hello daemon"
+                  main-class = org.portkit.example.daemon.Main
+                  config = [hello.conf]
+                }
+                """.formatted(site) + more);
+        return spec;
+    }
+
     /** 'portkit lock' on one spec of this test's tree, with the test cache and JDK. */
     private int lock(Path spec, String... more) {
+        return Main.run(lockArgs(spec, more));
+    }
+
+    private String[] lockArgs(Path spec, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("lock", "--root", tmp.toString(), "--cache",
                 TestMaven.cache().toString(), "--java-home", TestMaven.javaHome().toString(), spec.toString()));
         args.addAll(List.of(more));
-        return Main.run(args.toArray(String[]::new));
+        return args.toArray(String[]::new);
     }
 }

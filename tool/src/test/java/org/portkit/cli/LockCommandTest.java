@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portkit.fixture.FixtureRepository;
 import org.portkit.fixture.JicofoShape;
+import org.portkit.fixture.PortkitRun;
 import org.portkit.fixture.TestMaven;
 import org.portkit.io.Hashing;
 import org.portkit.lock.Lock;
@@ -91,7 +92,34 @@ class LockCommandTest {
         }
     }
 
+    /** A partial lock makes no deps archive: the port lists it as unverified, and check accepts that. */
+    @Test
+    void partialLockLeavesTheDepsArchiveUnverified() throws IOException {
+        try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
+            JicofoShape.publishFork(fork);
+            Path project = JicofoShape.write(tmp.resolve("src"), fork.url());
+            Path spec = spec(fork.url() + "sources/", "deps-archive { site = \"https://example.org/distfiles/\" }\n");
+            Files.deleteIfExists(TestMaven.cache().resolve("distfiles/app-deps-1.1.tar.gz"));
+            fork.failUnder("org/igniterealtime/");
+
+            PortkitRun lock = PortkitRun.of(lockArgs(spec, "--partial", "--source-tree", project.toString()));
+            assertEquals(0, lock.status(), lock.out() + lock.err());
+            assertTrue(lock.out().contains("no app-deps-1.1.tar.gz from a partial lock"), lock.out());
+            assertTrue(LockFile.read(spec.resolve("portkit.lock")).sources().isEmpty());
+            assertFalse(Files.exists(TestMaven.cache().resolve("distfiles/app-deps-1.1.tar.gz")));
+            String readme = Files.readString(tmp.resolve("ports/net/app/pkg/README"));
+            assertTrue(readme.contains("\napp-deps-1.1.tar.gz\n"), readme);
+            assertFalse(readme.contains("smack-core-4.4.8-jitsi-1.jar"), "the artifacts are no distfiles of this port: " + readme);
+            assertEquals(0, Main.run("check", "--root", tmp.toString()));
+        }
+    }
+
     private Path spec(String site) throws IOException {
+        return spec(site, "");
+    }
+
+    /** The fixture's spec, its source on {@code site}, with {@code more} port.conf text. */
+    private Path spec(String site, String more) throws IOException {
         Path spec = Files.createDirectories(tmp.resolve("specs/net/app"));
         Files.writeString(spec.resolve("app.conf"), "app { }\n");
         Files.writeString(spec.resolve("port.conf"), """
@@ -109,14 +137,18 @@ class LockCommandTest {
                 jar = "%s"
                 daemon { user = _app, id = 992, comment = "fixture", main-class = org.fixture.app.Main, config = [app.conf] }
                 """.formatted(site, SOURCE, String.join(", ", JicofoShape.ARGS.stream().map(a -> '"' + a + '"').toList()),
-                JicofoShape.FAT_JAR));
+                JicofoShape.FAT_JAR) + more);
         return spec;
     }
 
     private int lock(Path spec, String... more) {
+        return Main.run(lockArgs(spec, more));
+    }
+
+    private String[] lockArgs(Path spec, String... more) {
         List<String> args = new ArrayList<>(List.of("lock", "--root", tmp.toString(), "--allow-http", "--cache",
                 TestMaven.cache().toString(), "--java-home", TestMaven.javaHome().toString(), spec.toString()));
         args.addAll(List.of(more));
-        return Main.run(args.toArray(String[]::new));
+        return args.toArray(String[]::new);
     }
 }

@@ -9,11 +9,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portkit.cli.Main;
+import org.portkit.io.Hashing;
 import org.portkit.lock.LockFile;
+import org.portkit.lock.SourceDistfile;
 
 class PortGeneratorTest {
     @TempDir
@@ -117,6 +122,62 @@ class PortGeneratorTest {
         assertEquals(7, check.status());
         String diff = check.out();
         assertTrue(diff.contains("--- a/ports/net/jicofo/Makefile") && diff.contains("+NO_TEST =\tYes"), diff);
+    }
+
+    @Test
+    void depsArchivePortFetchesTheClosureAsOneDistfileAndUnpacksIt() throws IOException {
+        Path root = tree("a");
+        Path spec = root.resolve("specs/net/jicofo");
+        String deps = "jicofo-deps-2.0.11146.tar.gz";
+        Files.writeString(spec.resolve("port.conf"), SPEC + "deps-archive { site = \"https://example.org/distfiles/\" }\n");
+
+        // Not pinned yet (a partial lock makes no archive): listed as unverified, with where it goes.
+        assertEquals(0, run("generate", "--root", root.toString()));
+        SortedMap<String, String> port = PortTree.read(root.resolve("ports/net/jicofo"));
+        String readme = port.get("pkg/README");
+        assertTrue(readme.contains("\n" + deps + "\n") && readme.contains("then\npublish it on https://example.org/distfiles/.\n"), readme);
+        assertFalse(port.get("distinfo").contains(deps));
+
+        // Pinned as 'portkit lock' pins it (here the digest of stand-in bytes).
+        Path archive = Files.writeString(tmp.resolve(deps), "stand-in for the archive");
+        LockFile.write(MavenDistfilesTest.lock().withSources(List.of(new SourceDistfile(deps, Hashing.sha256(archive),
+                Files.size(archive)))), spec.resolve("portkit.lock"));
+        assertEquals(0, run("generate", "--root", root.toString()));
+        port = PortTree.read(root.resolve("ports/net/jicofo"));
+        String makefile = port.get("Makefile");
+        assertTrue(makefile.contains("""
+                PERMIT_PACKAGE =	Yes
+
+                # The Maven closure as one archive that 'portkit lock' makes, byte for byte,
+                # from the lock: its files and their metadata under m2/.
+                SITES.deps =	https://example.org/distfiles/
+                DISTFILES.deps =	jicofo-deps-2.0.11146.tar.gz
+
+                # Both unpack into ${WRKDIR}, the closure as ${MAVEN_REPO}: do-build has
+                # nothing to lay out.
+                EXTRACT_ONLY =	jitsi-jicofo-jitsi-meet_11146.tar.gz jicofo-deps-2.0.11146.tar.gz
+                """), makefile);
+        assertTrue(makefile.contains("""
+                do-build:
+                	cd ${WRKSRC} && ${SETENV} ${MAKE_ENV} ${LOCALBASE}/bin/mvn --offline -B \\
+                		-Dmaven.repo.local=${MAVEN_REPO} ${MAVEN_ARGS}
+
+                """), makefile);
+        assertFalse(makefile.contains("maven.inc") || makefile.contains("MAVEN_FILES"), makefile);
+        assertFalse(port.containsKey("maven.inc"));
+        assertTrue(port.keySet().stream().noneMatch(f -> f.startsWith("files/m2/")), "the archive holds the metadata");
+        assertEquals("SHA256 (" + deps + ") = " + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(
+                Hashing.sha256(archive))) + "\nSIZE (" + deps + ") = " + Files.size(archive) + "\n", port.get("distinfo"));
+        assertFalse(port.get("pkg/README").contains(deps), "only the source is left unverified");
+        assertEquals(0, run("check", "--root", root.toString()), "current and lint clean");
+
+        // Without the block, the lock's pin is of a distfile the port does not fetch: stale.
+        Files.writeString(spec.resolve("port.conf"), SPEC);
+        assertEquals(7, run("generate", "--root", root.toString()));
+        Files.writeString(spec.resolve("port.conf"), SPEC + "deps-archive { site = \"https://example.org/distfiles\" }\n");
+        Run bad = portkit("generate", "--root", root.toString());
+        assertEquals(3, bad.status());
+        assertTrue(bad.err().contains("port.conf: 22: deps-archive.site: a site ends with '/'"), bad.err());
     }
 
     @Test
