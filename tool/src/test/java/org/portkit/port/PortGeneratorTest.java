@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portkit.cli.Main;
 import org.portkit.io.Hashing;
+import org.portkit.fixture.PortkitRun;
 import org.portkit.lock.LockFile;
 import org.portkit.lock.SourceDistfile;
 
@@ -57,27 +56,9 @@ class PortGeneratorTest {
         return root;
     }
 
-    /** What one portkit command printed, and its status. */
-    record Run(int status, String out, String err) {}
-
-    static Run portkit(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
-        ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(capturedOut, true));
-        System.setErr(new PrintStream(capturedErr, true));
-        try {
-            int status = Main.run(args);
-            return new Run(status, capturedOut.toString(), capturedErr.toString());
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
+    /** One portkit command's status; its output goes to the test log. */
     static int run(String... args) {
-        return portkit(args).status();
+        return PortkitRun.of(args).status();
     }
 
     @Test
@@ -118,7 +99,7 @@ class PortGeneratorTest {
         assertEquals(0, run("check", "--root", root.toString()));
         Path makefile = root.resolve("ports/net/jicofo/Makefile");
         Files.writeString(makefile, Files.readString(makefile).replace("NO_TEST =\tYes\n", ""));
-        Run check = portkit("check", "--root", root.toString());
+        PortkitRun check = PortkitRun.of("check", "--root", root.toString());
         assertEquals(7, check.status());
         String diff = check.out();
         assertTrue(diff.contains("--- a/ports/net/jicofo/Makefile") && diff.contains("+NO_TEST =\tYes"), diff);
@@ -175,7 +156,7 @@ class PortGeneratorTest {
         Files.writeString(spec.resolve("port.conf"), SPEC);
         assertEquals(7, run("generate", "--root", root.toString()));
         Files.writeString(spec.resolve("port.conf"), SPEC + "deps-archive { site = \"https://example.org/distfiles\" }\n");
-        Run bad = portkit("generate", "--root", root.toString());
+        PortkitRun bad = PortkitRun.of("generate", "--root", root.toString());
         assertEquals(3, bad.status());
         assertTrue(bad.err().contains("port.conf: 22: deps-archive.site: a site ends with '/'"), bad.err());
     }
@@ -185,7 +166,7 @@ class PortGeneratorTest {
         Path root = tree("a");
         Path spec = root.resolve("specs/net/jicofo/port.conf");
         Files.writeString(spec, SPEC.replace("jitsi-meet_11146 .", "stable/jitsi-meet_11146 ."));
-        Run generate = portkit("generate", "--root", root.toString());
+        PortkitRun generate = PortkitRun.of("generate", "--root", root.toString());
         assertEquals(3, generate.status());
         assertTrue(generate.err().contains("port.conf: 11"), generate.err());
     }
