@@ -48,11 +48,12 @@ final class LockCommand implements Callable<Integer> {
     }
 
     private void lock(Path dir) throws Exception {
-        if (MetaSpec.isMeta(dir)) {
-            lockMeta(dir);
+        String text = PortSpec.text(dir);
+        if (MetaSpec.isMeta(dir, text)) {
+            lockMeta(MetaSpec.parse(dir, text));
             return;
         }
-        PortSpec spec = PortSpec.read(dir);
+        PortSpec spec = PortSpec.parse(dir, text);
         Path lockFile = dir.resolve(PortSpec.LOCK);
         SpecLocker locker = new SpecLocker(options, check && !options.partial);
         Path source = sourceTree != null ? sourceTree : locker.distfiles().resolve(spec.sourceDistfile());
@@ -62,8 +63,8 @@ final class LockCommand implements Callable<Integer> {
     }
 
     /** A meta port's lock pins its archives, and nothing else: they are installed as they are. */
-    private void lockMeta(Path dir) throws Exception {
-        MetaSpec spec = MetaSpec.read(dir);
+    private void lockMeta(MetaSpec spec) throws Exception {
+        Path dir = spec.dir();
         Path lockFile = dir.resolve(PortSpec.LOCK);
         SpecLocker locker = new SpecLocker(options, false);
         Lock previous = SpecLocker.previous(lockFile);

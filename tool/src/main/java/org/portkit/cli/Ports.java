@@ -60,22 +60,26 @@ record Ports(Path root) {
                 + " holds a " + PortSpec.FILE);
     }
 
+    /** The port a spec directory generates, a Maven port or a meta port, its port.conf read once. */
     Port load(Path specDir) {
-        if (MetaSpec.isMeta(specDir)) {
-            MetaSpec meta = MetaSpec.read(specDir);
-            Lock lock = LockFile.read(specDir.resolve(PortSpec.LOCK));
-            return new Port(specDir, lock, root.resolve("ports").resolve(meta.category()).resolve(meta.name()),
-                    MetaPortGenerator.generate(meta, lock));
-        }
-        return port(PortSpec.read(specDir), LockFile.read(specDir.resolve(PortSpec.LOCK)));
+        String text = PortSpec.text(specDir);
+        Lock lock = LockFile.read(specDir.resolve(PortSpec.LOCK));
+        return MetaSpec.isMeta(specDir, text)
+                ? port(specDir, lock, MetaPortGenerator.generate(MetaSpec.parse(specDir, text), lock))
+                : port(PortSpec.parse(specDir, text), lock);
     }
 
     /** The port a spec and a lock generate, in memory. */
     Port port(PortSpec spec, Lock lock) {
-        return new Port(spec.dir(), lock, portDir(spec), PortGenerator.generate(spec, lock));
+        return port(spec.dir(), lock, PortGenerator.generate(spec, lock));
     }
 
-    Path portDir(PortSpec spec) {
-        return root.resolve("ports").resolve(spec.category()).resolve(spec.name());
+    private Port port(Path specDir, Lock lock, GeneratedPort generated) {
+        return new Port(specDir, lock, portDir(generated.path()), generated);
+    }
+
+    /** Where the port CATEGORY/NAME is written. */
+    Path portDir(String path) {
+        return root.resolve("ports").resolve(path);
     }
 }

@@ -66,7 +66,7 @@ final class UpdateCommand implements Callable<Integer> {
         PortSpec updated = PortSpec.parse(dir, edited);
         String name = spec.category() + "/" + spec.name();
         UpdateBranch branch = commit ? UpdateBranch.prepare(root, "update/" + spec.category() + "-" + spec.name() + "-"
-                + next.version(), List.of(dir, ports.portDir(spec))) : null;
+                + next.version(), List.of(dir, ports.portDir(spec.category() + "/" + spec.name()))) : null;
 
         System.out.println("===> " + name + ": " + spec.version() + " -> " + next.version() + " (" + updated.sourceDistfile() + ")");
         Lock before = SpecLocker.previous(lockFile);

@@ -180,7 +180,7 @@ public final class Lint {
         if (tuples != null) {
             String[] w = tuples.trim().split("\\s+");
             for (int i = 0; i + 4 < w.length; i += 5) {
-                out.add(w[i + 1] + "-" + w[i + 2] + "-" + w[i + 3] + ".tar.gz");
+                out.add(DistTuple.parse(String.join(" ", List.of(w).subList(i, i + 5))).distfile());
             }
         }
         out.remove("");

@@ -2,10 +2,6 @@ package org.portkit.port;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigSyntax;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,16 +35,20 @@ public record MetaSpec(Path dir, String category, String name, String comment, S
         }
     }
 
-    /** Whether the spec in {@code dir} is a meta port's. */
-    public static boolean isMeta(Path dir) {
-        Config c = parse(dir.resolve(PortSpec.FILE));
+    /** Whether port.conf's {@code text} (in {@code dir}) is a meta port's: {@code kind = meta}. */
+    public static boolean isMeta(Path dir, String text) {
+        Config c = config(dir, text);
         return c.hasPath("kind") && c.getString("kind").equals("meta");
     }
 
     public static MetaSpec read(Path dir) {
-        Path file = dir.resolve(PortSpec.FILE);
+        return parse(dir, PortSpec.text(dir));
+    }
+
+    /** The meta spec port.conf's {@code text} gives in {@code dir}. */
+    public static MetaSpec parse(Path dir, String text) {
+        Config c = config(dir, text);
         try {
-            Config c = parse(file);
             List<Distfile> distfiles = new ArrayList<>();
             for (Config d : c.getConfigList("distfiles")) {
                 Distfile df = new Distfile(d.getString("id"), d.hasPath("site") ? d.getString("site") : null,
@@ -69,13 +69,9 @@ public record MetaSpec(Path dir, String category, String name, String comment, S
         }
     }
 
-    private static Config parse(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "no " + PortSpec.FILE + " in " + file.getParent());
-        }
+    private static Config config(Path dir, String text) {
         try {
-            return ConfigFactory.parseFile(file.toFile(),
-                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+            return PortSpec.config(text, dir.resolve(PortSpec.FILE).toString());
         } catch (ConfigException e) {
             throw new PortkitException(ExitStatus.BAD_INPUT, "bad port spec: " + e.getMessage());
         }

@@ -52,12 +52,17 @@ public record PortSpec(Path dir, String category, String name, String comment, S
     private static final List<String> UPDATE_KEYS = List.of("version", "id", "site", "file");
 
     public static PortSpec read(Path dir) {
+        return parse(dir, text(dir));
+    }
+
+    /** The text of the port.conf in {@code dir}, a Maven port's or a meta port's. */
+    public static String text(Path dir) {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             throw new PortkitException(ExitStatus.BAD_INPUT, "no " + FILE + " in " + dir);
         }
         try {
-            return parse(dir, Files.readString(file));
+            return Files.readString(file);
         } catch (IOException e) {
             throw new PortkitException(ExitStatus.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -114,7 +114,7 @@ class PortBuildTest {
             Path spec = helloSpec(site.url() + "sources/", "deps-archive { site = \"" + site.url() + "distfiles/\" }\n");
 
             // The offline build proves the archive below; the lock need not run it first.
-            PortkitRun lock = PortkitRun.of(lockArgs(spec, "--allow-http", "--no-check"));
+            PortkitRun lock = PortkitRun.of(TestMaven.lockArgs(tmp, spec, "--allow-http", "--no-check"));
             assertEquals(0, lock.status(), lock.out() + lock.err());
             Path archive = distfiles.resolve(deps);
             assertTrue(lock.out().contains("wrote " + archive + " ("), lock.out());
@@ -169,13 +169,6 @@ class PortBuildTest {
 
     /** 'portkit lock' on one spec of this test's tree, with the test cache and JDK. */
     private int lock(Path spec, String... more) {
-        return Main.run(lockArgs(spec, more));
-    }
-
-    private String[] lockArgs(Path spec, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("lock", "--root", tmp.toString(), "--cache",
-                TestMaven.cache().toString(), "--java-home", TestMaven.javaHome().toString(), spec.toString()));
-        args.addAll(List.of(more));
-        return args.toArray(String[]::new);
+        return Main.run(TestMaven.lockArgs(tmp, spec, more));
     }
 }

@@ -145,10 +145,10 @@ class LockCommandTest {
         return Main.run(lockArgs(spec, more));
     }
 
+    /** Every lock here reads its source from the loopback fixture, plain http. */
     private String[] lockArgs(Path spec, String... more) {
-        List<String> args = new ArrayList<>(List.of("lock", "--root", tmp.toString(), "--allow-http", "--cache",
-                TestMaven.cache().toString(), "--java-home", TestMaven.javaHome().toString(), spec.toString()));
+        List<String> args = new ArrayList<>(List.of("--allow-http"));
         args.addAll(List.of(more));
-        return args.toArray(String[]::new);
+        return TestMaven.lockArgs(tmp, spec, args.toArray(String[]::new));
     }
 }
