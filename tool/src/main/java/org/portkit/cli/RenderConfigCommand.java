@@ -54,8 +54,11 @@ final class RenderConfigCommand implements Callable<Integer> {
     }
 
     private static boolean isEmptyDir(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
         try (var list = Files.list(dir)) {
-            return Files.isDirectory(dir) && list.findAny().isEmpty();
+            return list.findAny().isEmpty();
         }
     }
 }

@@ -38,6 +38,9 @@ class SiteVerifierTest {
             assertFalse(text.matches("(?s).*@[A-Z][A-Z0-9_]*@.*"), f.target());
         }
         assertEquals(0, Main.run("verify-config", site.toString()));
+        assertEquals(3, Main.run("render-config", "meet.example.org", site.resolve("etc/jitsi/config.js").toString()),
+                "never over a file");
+        assertEquals(3, Main.run("render-config", "meet.example.org", site.toString()), "never over a site");
     }
 
     @Test
