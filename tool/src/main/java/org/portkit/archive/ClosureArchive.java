@@ -13,8 +13,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.io.AtomicFiles;
 import org.portkit.io.Hashing;
 import org.portkit.lock.Lock;
@@ -74,11 +74,11 @@ public final class ClosureArchive {
 
     private static void add(Map<String, Member> byName, Member m) {
         if (isVolatile(m.name())) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "the lock names " + m.name().substring(TOP.length())
+            throw new PortkitException(Failure.BAD_INPUT, "the lock names " + m.name().substring(TOP.length())
                     + ", a Maven bookkeeping file that differs from run to run; regenerate the lock with 'portkit resolve'");
         }
         if (byName.putIfAbsent(m.name(), m) != null) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "the lock names " + m.name().substring(TOP.length())
+            throw new PortkitException(Failure.BAD_INPUT, "the lock names " + m.name().substring(TOP.length())
                     + " twice; regenerate it with 'portkit resolve'");
         }
     }
@@ -101,7 +101,7 @@ public final class ClosureArchive {
      */
     public static Summary write(Lock lock, Path repo, Path out) {
         if (!lock.isComplete()) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "the lock is partial (" + lock.unverified().size()
+            throw new PortkitException(Failure.BAD_INPUT, "the lock is partial (" + lock.unverified().size()
                     + " files unverified; " + String.join("; ", lock.incomplete()) + "): an archive of it could not"
                     + " build offline. Resolve again where every repository is reachable.");
         }
@@ -136,7 +136,7 @@ public final class ClosureArchive {
                 .filter(path -> !Files.isRegularFile(repo.resolve(path))).toList();
         if (!missing.isEmpty()) {
             int shown = Math.min(missing.size(), 10);
-            throw new PortkitException(ExitStatus.BAD_INPUT, "locked files missing from " + repo + " (" + missing.size() + "):\n  "
+            throw new PortkitException(Failure.BAD_INPUT, "locked files missing from " + repo + " (" + missing.size() + "):\n  "
                     + String.join("\n  ", missing.subList(0, shown))
                     + (shown < missing.size() ? "\n  ... and " + (missing.size() - shown) + " more" : "")
                     + "\nWrite the repository from this lock with 'portkit resolve --out " + repo + "'.");
@@ -161,7 +161,7 @@ public final class ClosureArchive {
     }
 
     private static PortkitException mismatch(Path file, LockEntry e, String actual, String locked) {
-        return new PortkitException(ExitStatus.CHECKSUM, file + " (" + e.path() + ") has " + actual + " but the lock says "
+        return new PortkitException(Failure.CHECKSUM, file + " (" + e.path() + ") has " + actual + " but the lock says "
                 + locked + ": the file is corrupt or was replaced. Write the repository again with 'portkit resolve --out'.");
     }
 }

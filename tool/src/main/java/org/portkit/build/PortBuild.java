@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.io.Archives;
 import org.portkit.io.AtomicFiles;
 import org.portkit.io.Download;
@@ -50,7 +50,7 @@ public final class PortBuild {
         this.port = port;
         this.files = PortTree.read(port);
         if (!files.containsKey("Makefile")) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "no Makefile in " + port);
+            throw new PortkitException(Failure.BAD_INPUT, "no Makefile in " + port);
         }
         Map<String, List<String>> vars = new TreeMap<>(MakefileText.assignments(files.get("Makefile")));
         vars.putAll(MakefileText.assignments(files.getOrDefault("maven.inc", "")));
@@ -63,7 +63,7 @@ public final class PortBuild {
         String site = MakefileText.value(makefile, "SITES");
         String source = MakefileText.value(makefile, "DISTFILES");
         if (site == null || source == null) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, port + ": builds here need the source on SITES/DISTFILES"
+            throw new PortkitException(Failure.BAD_INPUT, port + ": builds here need the source on SITES/DISTFILES"
                     + " (a DIST_TUPLE source is fetched from GitHub, which this machine may not reach)");
         }
         out.add(new Distfile(source, site + source));
@@ -73,7 +73,7 @@ public final class PortBuild {
                 for (String entry : values) {
                     Matcher m = DISTFILE.matcher(entry);
                     if (!m.matches() || sites == null) {
-                        throw new PortkitException(ExitStatus.BAD_INPUT, port + ": cannot read " + var + " " + entry);
+                        throw new PortkitException(Failure.BAD_INPUT, port + ": cannot read " + var + " " + entry);
                     }
                     out.add(new Distfile(m.group(1), sites + (m.group(2) != null ? m.group(2) : m.group(1))));
                 }
@@ -107,12 +107,12 @@ public final class PortBuild {
         for (Distfile d : all) {
             String[] sum = sums.get(d.name());
             if (sum == null || sum[0] == null || sum[1] == null) {
-                throw new PortkitException(ExitStatus.BAD_INPUT, "fetch: " + d.name() + " has no checksum in distinfo:"
+                throw new PortkitException(Failure.BAD_INPUT, "fetch: " + d.name() + " has no checksum in distinfo:"
                         + " this port is not verified yet");
             }
             Path file = distdir.resolve(d.name()).normalize();
             if (!file.startsWith(distdir.normalize())) {
-                throw new PortkitException(ExitStatus.BAD_INPUT, "fetch: distfile name escapes DISTDIR: " + d.name());
+                throw new PortkitException(Failure.BAD_INPUT, "fetch: distfile name escapes DISTDIR: " + d.name());
             }
             if (!Files.isRegularFile(file)) {
                 Download.to(d.url(), file, "fetch");
@@ -127,7 +127,7 @@ public final class PortBuild {
         String sha = Hashing.sha256(file);
         long size = Files.size(file);
         if (!sha.equals(sum[0]) || size != Long.parseLong(sum[1])) {
-            throw new PortkitException(ExitStatus.CHECKSUM, "checksum: " + name + " (" + file + ") does not match distinfo:"
+            throw new PortkitException(Failure.CHECKSUM, "checksum: " + name + " (" + file + ") does not match distinfo:"
                     + " SHA-256 " + sha + ", " + size + " bytes. Delete it only if you know why it changed.");
         }
     }
@@ -187,7 +187,7 @@ public final class PortBuild {
                     .replace("${FILESDIR}", port.resolve("files").toString()));
             Path to = fake.resolve(install[1]);
             if (!Files.isRegularFile(from)) {
-                throw new PortkitException(ExitStatus.BUILD_FAILED, "do-install: " + from + " was not built");
+                throw new PortkitException(Failure.BUILD_FAILED, "do-install: " + from + " was not built");
             }
             Files.createDirectories(to.getParent());
             Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
@@ -197,7 +197,7 @@ public final class PortBuild {
 
         String difference = PlistText.difference(PlistText.files(files.getOrDefault("pkg/PLIST", "")), installed);
         if (difference != null) {
-            throw new PortkitException(ExitStatus.PLIST, "plist: " + difference);
+            throw new PortkitException(Failure.PLIST, "plist: " + difference);
         }
         report.step("plist", "the fake root matches pkg/PLIST (" + installed.size() + " files)");
     }

@@ -3,6 +3,8 @@ package org.portkit.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.license.LicenseSummary;
 import org.portkit.port.Lint;
 import org.portkit.port.PortTree;
@@ -40,10 +42,10 @@ final class CheckCommand implements Callable<Integer> {
         }
         findings.forEach(f -> System.out.println(f));
         if (!findings.isEmpty()) {
-            throw new PortkitException(ExitStatus.LINT, findings.size() + " lint finding(s) (listed above)");
+            throw new PortkitException(Failure.LINT, findings.size() + " lint finding(s) (listed above)");
         }
         if (stale) {
-            throw new PortkitException(ExitStatus.STALE, "ports differ from their specs and locks (diff above);"
+            throw new PortkitException(Failure.STALE, "ports differ from their specs and locks (diff above);"
                     + " run 'portkit generate' and commit the result");
         }
         return 0;

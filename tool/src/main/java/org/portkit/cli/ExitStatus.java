@@ -1,5 +1,7 @@
 package org.portkit.cli;
 
+import org.portkit.failure.Failure;
+
 /** Exit statuses of every portkit command, documented in {@code portkit --help}. */
 public enum ExitStatus {
     OK(0, "success"),
@@ -20,5 +22,21 @@ public enum ExitStatus {
     ExitStatus(int code, String meaning) {
         this.code = code;
         this.meaning = meaning;
+    }
+
+    /** The status a stage's failure of this kind ends the command with. */
+    public static ExitStatus of(Failure kind) {
+        return switch (kind) {
+            case INTERNAL -> INTERNAL;
+            case USAGE -> USAGE;
+            case BAD_INPUT -> BAD_INPUT;
+            case UNOBTAINABLE -> UNOBTAINABLE;
+            case CHECKSUM -> CHECKSUM;
+            case BUILD_FAILED -> BUILD_FAILED;
+            case STALE -> STALE;
+            case LINT -> LINT;
+            case PLIST -> PLIST;
+            case INCOHERENT -> INCOHERENT;
+        };
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
 import org.portkit.lock.SourceDistfile;
@@ -39,7 +41,7 @@ final class LockCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> dirs = ports.ports().specDirs(ports.specs);
         if (sourceTree != null && dirs.size() != 1) {
-            throw new PortkitException(ExitStatus.USAGE, "--source-tree is the source of one spec: name exactly one SPEC-DIR");
+            throw new PortkitException(Failure.USAGE, "--source-tree is the source of one spec: name exactly one SPEC-DIR");
         }
         for (Path dir : dirs) {
             lock(dir);
@@ -74,7 +76,7 @@ final class LockCommand implements Callable<Integer> {
                 pinned.add(locker.fetch(dir, d.url(), d.name(), previous, locker.distfiles().resolve(d.name())));
             } catch (PortkitException e) {
                 // Only an unreachable site may leave a distfile unverified; an answer (404) means a wrong name.
-                if (!options.partial || e.status() != ExitStatus.UNOBTAINABLE || e.getCause() == null) {
+                if (!options.partial || e.kind() != Failure.UNOBTAINABLE || e.getCause() == null) {
                     throw e;
                 }
                 System.out.println("unverified: " + d.name() + " (" + e.getMessage() + ")");

@@ -3,8 +3,9 @@ package org.portkit.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
+import org.portkit.failure.PortkitException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** portkit's command line: one subcommand per job. */
 @Command(name = "portkit", mixinStandardHelpOptions = true, version = "portkit 0.1",
@@ -27,12 +28,12 @@ public final class Main implements Runnable {
         cli.getCommandSpec().usageMessage().footer(exitStatusTable());
         cli.getSubcommands().values().forEach(c -> c.getCommandSpec().usageMessage().footerHeading("%nExit status:%n")
                 .footer(exitStatusTable()));
-        cli.setExitCodeExceptionMapper(t -> t instanceof PortkitException p ? p.status().code : ExitStatus.INTERNAL.code);
+        cli.setExitCodeExceptionMapper(t -> t instanceof PortkitException p ? ExitStatus.of(p.kind()).code : ExitStatus.INTERNAL.code);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof PortkitException p) {
                 err.println("portkit: " + p.getMessage());
-                return p.status().code;
+                return ExitStatus.of(p.kind()).code;
             }
             err.println("portkit: internal error: " + e);
             e.printStackTrace(err);

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.stream.Stream;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
 import org.portkit.port.GeneratedPort;
@@ -38,7 +40,7 @@ record Ports(Path root) {
         if (dirs.isEmpty()) {
             Path specs = root.resolve("specs");
             if (!Files.isDirectory(specs)) {
-                throw new PortkitException(ExitStatus.BAD_INPUT, "no specs/ directory in " + root.toAbsolutePath());
+                throw new PortkitException(Failure.BAD_INPUT, "no specs/ directory in " + root.toAbsolutePath());
             }
             try (Stream<Path> walk = Files.walk(specs)) {
                 dirs = walk.filter(p -> p.getFileName().toString().equals(PortSpec.FILE)).map(Path::getParent).sorted().toList();
@@ -56,7 +58,7 @@ record Ports(Path root) {
                 return dir;
             }
         }
-        throw new PortkitException(ExitStatus.BAD_INPUT, "no port " + port + ": neither " + given + " nor " + named
+        throw new PortkitException(Failure.BAD_INPUT, "no port " + port + ": neither " + given + " nor " + named
                 + " holds a " + PortSpec.FILE);
     }
 

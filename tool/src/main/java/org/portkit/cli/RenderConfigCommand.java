@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.io.AtomicFiles;
 import org.portkit.site.Site;
 import org.portkit.site.SiteRenderer;
@@ -33,14 +35,14 @@ final class RenderConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (Files.exists(dir) && !isEmptyDir(dir)) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, dir + " exists and is not empty: render into a new directory"
+            throw new PortkitException(Failure.BAD_INPUT, dir + " exists and is not empty: render into a new directory"
                     + " (render-config never overwrites files)");
         }
         Site.Nat addresses = null;
         if (nat != null) {
             String[] lr = nat.split("=", 2);
             if (lr.length != 2) {
-                throw new PortkitException(ExitStatus.USAGE, "--nat takes LOCAL=PUBLIC, e.g. 10.0.0.5=203.0.113.7");
+                throw new PortkitException(Failure.USAGE, "--nat takes LOCAL=PUBLIC, e.g. 10.0.0.5=203.0.113.7");
             }
             addresses = new Site.Nat(lr[0], lr[1]);
         }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.portkit.archive.ClosureArchive;
 import org.portkit.closure.ClosureEngine;
 import org.portkit.diff.LockDiff;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.io.AtomicFiles;
 import org.portkit.io.Download;
 import org.portkit.io.Hashing;
@@ -45,7 +47,7 @@ record SpecLocker(ResolveOptions options, boolean check) {
         try {
             return fetch(spec.dir(), spec.sourceUrl(), spec.sourceDistfile(), previous, file);
         } catch (PortkitException e) {
-            throw e.status() != ExitStatus.UNOBTAINABLE ? e : new PortkitException(e.status(), e.getMessage()
+            throw e.kind() != Failure.UNOBTAINABLE ? e : new PortkitException(e.kind(), e.getMessage()
                     + ". Where the source site is out of reach, resolve from a local copy with --source-tree:"
                     + " the source distfile then stays unverified", e);
         }
@@ -58,7 +60,7 @@ record SpecLocker(ResolveOptions options, boolean check) {
      */
     SourceDistfile fetch(Path specDir, String url, String name, Lock previous, Path file) {
         if (url.startsWith("http:") && !options.allowHttp) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, specDir.resolve(PortSpec.FILE) + ": the site of " + url
+            throw new PortkitException(Failure.BAD_INPUT, specDir.resolve(PortSpec.FILE) + ": the site of " + url
                     + " is plain http; use https, or --allow-http for a site you trust (e.g. on loopback)");
         }
         if (!Files.isRegularFile(file)) {
@@ -69,7 +71,7 @@ record SpecLocker(ResolveOptions options, boolean check) {
         SourceDistfile was = previous.source(now.name()).orElse(null);
         if (was != null && !was.equals(now)) {
             Path lockFile = specDir.resolve(PortSpec.LOCK);
-            throw new PortkitException(ExitStatus.CHECKSUM, "checksum: " + url + " (" + file + ") is SHA-256 " + now.sha256()
+            throw new PortkitException(Failure.CHECKSUM, "checksum: " + url + " (" + file + ") is SHA-256 " + now.sha256()
                     + ", " + now.size() + " bytes, but " + lockFile + " pinned " + was.sha256() + ", "
                     + was.size() + " bytes: the upstream archive changed under the same name."
                     + " Find out why before deleting the cached file.");
@@ -138,7 +140,7 @@ record SpecLocker(ResolveOptions options, boolean check) {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.INTERNAL, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new PortkitException(Failure.INTERNAL, "cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }

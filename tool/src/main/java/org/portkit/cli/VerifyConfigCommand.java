@@ -3,6 +3,8 @@ package org.portkit.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.site.SiteVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -21,7 +23,7 @@ final class VerifyConfigCommand implements Callable<Integer> {
         List<SiteVerifier.Finding> findings = SiteVerifier.verify(dir);
         findings.forEach(f -> System.out.println(f));
         if (!findings.isEmpty()) {
-            throw new PortkitException(ExitStatus.INCOHERENT, findings.size() + " problem(s) in the site under " + dir
+            throw new PortkitException(Failure.INCOHERENT, findings.size() + " problem(s) in the site under " + dir
                     + " (listed above)");
         }
         System.out.println("the site under " + dir + " is coherent");

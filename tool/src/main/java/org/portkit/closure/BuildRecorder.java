@@ -19,10 +19,10 @@ import org.eclipse.aether.metadata.Metadata;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.portkit.io.AtomicFiles;
+import org.portkit.m2.Layout;
 import org.portkit.maven.MavenArgs;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.maven.MavenRun;
-import org.portkit.resolve.Layout;
 import org.portkit.resolve.Resolver;
 
 /**

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.aether.repository.RemoteRepository;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.io.AtomicFiles;
 import org.portkit.license.PomLicenses;
 import org.portkit.lock.Lock;
@@ -19,17 +19,18 @@ import org.portkit.lock.LockEntry;
 import org.portkit.lock.LockFile;
 import org.portkit.lock.Locker;
 import org.portkit.lock.OfflineRepository;
+import org.portkit.lock.Unverified;
 import org.portkit.maven.MavenArgs;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.maven.MavenRun;
+import org.portkit.maven.SuperPom;
 import org.portkit.model.Reactor;
 import org.portkit.model.ReactorReader;
 import org.portkit.model.ReactorWorkspace;
-import org.portkit.model.Repositories;
-import org.portkit.lock.Unverified;
 import org.portkit.resolve.Fetched;
 import org.portkit.resolve.Problems;
 import org.portkit.resolve.Progress;
+import org.portkit.resolve.Repositories;
 import org.portkit.resolve.Resolver;
 import org.portkit.resolve.UserSettings;
 import org.portkit.source.SourceTree;
@@ -84,12 +85,12 @@ public final class ClosureEngine {
         try {
             work = Files.createTempDirectory(Files.createDirectories(request.cache().resolve("work")), "run");
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.INTERNAL, "cannot create a work directory in " + request.cache(), e);
+            throw new PortkitException(Failure.INTERNAL, "cannot create a work directory in " + request.cache(), e);
         }
         try {
             return resolve(request, args, work, out);
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.INTERNAL, e.getMessage(), e);
+            throw new PortkitException(Failure.INTERNAL, e.getMessage(), e);
         } finally {
             try {
                 AtomicFiles.deleteTree(work);
@@ -104,7 +105,7 @@ public final class ClosureEngine {
         // Logs outlive the work directory, so that a failure's log can still be read.
         Path logs = Files.createDirectories(request.cache().resolve("logs")).resolve(work.getFileName().toString());
         String javaVersion = MavenRun.javaVersion(request.javaHome());
-        List<RemoteRepository> central = ReactorReader.superPomRepositories();
+        List<RemoteRepository> central = SuperPom.repositories();
         Progress progress = Progress.forConsole();
 
         MavenDistribution maven = MavenDistribution.obtain(request.mavenVersion(), request.cache(), request.settings(),
@@ -119,7 +120,7 @@ public final class ClosureEngine {
             Reactor reactor = new ReactorReader(resolver, args, javaVersion, start).read(project.resolve("pom.xml"), poms);
             new StaticClosure(resolver, maven.lifecycles(), args, request.settings().repositories(false),
                     request.settings().repositories(true)).resolve(reactor);
-            Map<String, Problems.Failure> unreachable = request.partial() ? resolver.problems().unreachableOnly() : null;
+            Map<String, Problems.Miss> unreachable = request.partial() ? resolver.problems().unreachableOnly() : null;
             if (unreachable == null) {
                 resolver.problems().throwIfAny("artifacts the POMs name");
             } else if (!unreachable.isEmpty()) {
@@ -155,7 +156,7 @@ public final class ClosureEngine {
 
     /** Writes a lock that names what could not be obtained; the offline repository is not written. */
     private static Result partial(MavenDistribution maven, MavenArgs args, Resolver resolver,
-            Map<String, Problems.Failure> unreachable, Progress progress) {
+            Map<String, Problems.Miss> unreachable, Progress progress) {
         progress.finish();
         List<Fetched> fetched = resolver.log().all();
         Lock complete = Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata());

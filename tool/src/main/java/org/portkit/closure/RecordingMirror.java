@@ -24,7 +24,7 @@ import org.eclipse.aether.metadata.Metadata;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.portkit.io.Hashing;
-import org.portkit.resolve.Layout;
+import org.portkit.m2.Layout;
 import org.portkit.resolve.Resolver;
 
 /**

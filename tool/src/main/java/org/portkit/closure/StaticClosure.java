@@ -17,13 +17,13 @@ import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.VersionRangeResult;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.maven.Lifecycles;
 import org.portkit.maven.MavenArgs;
 import org.portkit.model.Module;
 import org.portkit.model.Reactor;
-import org.portkit.model.Repositories;
+import org.portkit.resolve.Repositories;
 import org.portkit.resolve.Resolver;
 
 /**
@@ -198,7 +198,7 @@ public final class StaticClosure {
             }
         }
         if (!snapshots.isEmpty()) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "SNAPSHOT dependencies outside the reactor cannot be pinned:\n"
+            throw new PortkitException(Failure.BAD_INPUT, "SNAPSHOT dependencies outside the reactor cannot be pinned:\n"
                     + String.join("\n", snapshots) + "\nDepend on released versions, or add the module to the reactor.");
         }
     }

@@ -12,7 +12,7 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.eclipse.aether.artifact.Artifact;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockEntry;
-import org.portkit.resolve.Layout;
+import org.portkit.m2.Layout;
 
 /**
  * How one lock differs from another, as a reviewer reads it: per {@code groupId:artifactId}, the

@@ -16,9 +16,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
 import org.portkit.diff.Changelog.Port;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
 
@@ -52,7 +52,7 @@ public final class SpecLocks {
             walk.filter(p -> p.getFileName().toString().equals(LOCK) && Files.isRegularFile(p)).forEach(p ->
                     out.put(port(slashes(specs.relativize(p))), LockFile.read(p)));
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "cannot read " + specs + ": " + e.getMessage(), e);
+            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + specs + ": " + e.getMessage(), e);
         }
         return out;
     }
@@ -61,12 +61,12 @@ public final class SpecLocks {
         Path absolute = root.toAbsolutePath().normalize();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(absolute.toFile());
         if (builder.getGitDir() == null) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, absolute + " is not in a git repository");
+            throw new PortkitException(Failure.BAD_INPUT, absolute + " is not in a git repository");
         }
         try (Repository repo = builder.build(); RevWalk walk = new RevWalk(repo)) {
             ObjectId id = repo.resolve(rev + "^{commit}");
             if (id == null) {
-                throw new PortkitException(ExitStatus.BAD_INPUT, "'" + rev + "' is not a revision of " + repo.getDirectory());
+                throw new PortkitException(Failure.BAD_INPUT, "'" + rev + "' is not a revision of " + repo.getDirectory());
             }
             RevCommit commit = walk.parseCommit(id);
             // specs/ relative to the repository's top, where the root is inside its work tree.
@@ -86,7 +86,7 @@ public final class SpecLocks {
             }
             return out;
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "cannot read git repository at " + absolute + ": " + e.getMessage(), e);
+            throw new PortkitException(Failure.BAD_INPUT, "cannot read git repository at " + absolute + ": " + e.getMessage(), e);
         }
     }
 

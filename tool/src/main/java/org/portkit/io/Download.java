@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 /** Plain HTTP(S) downloads of distfiles, written whole or not at all. */
 public final class Download {
@@ -30,17 +30,17 @@ public final class Download {
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = r.body()) {
                 if (r.statusCode() != 200) {
-                    throw new PortkitException(ExitStatus.UNOBTAINABLE, step + ": " + url + " answered " + r.statusCode());
+                    throw new PortkitException(Failure.UNOBTAINABLE, step + ": " + url + " answered " + r.statusCode());
                 }
                 Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
             }
             AtomicFiles.move(tmp, file);
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.UNOBTAINABLE, step + ": " + url + ": "
+            throw new PortkitException(Failure.UNOBTAINABLE, step + ": " + url + ": "
                     + (e.getMessage() != null ? e.getMessage() : "unreachable (" + e.getClass().getSimpleName() + ")"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PortkitException(ExitStatus.UNOBTAINABLE, step + ": " + url + ": interrupted", e);
+            throw new PortkitException(Failure.UNOBTAINABLE, step + ": " + url + ": interrupted", e);
         } finally {
             if (tmp != null) {
                 try {

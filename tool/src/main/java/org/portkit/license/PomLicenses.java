@@ -22,7 +22,7 @@ import org.portkit.lock.License;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockEntry;
 import org.portkit.lock.Unverified;
-import org.portkit.resolve.Layout;
+import org.portkit.m2.Layout;
 
 /**
  * The license of every jar artifact in a lock ({@code GROUP:ARTIFACT:VERSION}, pinned or

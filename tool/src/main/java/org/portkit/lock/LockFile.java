@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.io.AtomicFiles;
 
 /**
@@ -71,7 +71,7 @@ public final class LockFile {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "cannot read lock " + file + ": " + e.getMessage());
+            throw new PortkitException(Failure.BAD_INPUT, "cannot read lock " + file + ": " + e.getMessage());
         }
         return parse(file.toString(), lines);
     }
@@ -131,17 +131,17 @@ public final class LockFile {
                     default -> throw new IllegalArgumentException("unknown line kind '" + kind + "'");
                 }
             } catch (RuntimeException e) {
-                throw new PortkitException(ExitStatus.BAD_INPUT,
+                throw new PortkitException(Failure.BAD_INPUT,
                         name + ":" + (i + 1) + ": malformed lock line (" + e.getMessage()
                                 + "); regenerate it with 'portkit resolve'");
             }
         }
         if (maven == null && !(files.isEmpty() && unverified.isEmpty())) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, name + ": files but no 'maven' line; not a portkit lock");
+            throw new PortkitException(Failure.BAD_INPUT, name + ": files but no 'maven' line; not a portkit lock");
         }
         for (LockEntry f : files) {
             if (!repositories.containsKey(f.repository())) {
-                throw new PortkitException(ExitStatus.BAD_INPUT,
+                throw new PortkitException(Failure.BAD_INPUT,
                         name + ": file " + f.path() + " names repository '" + f.repository() + "' which has no 'repository' line");
             }
         }

@@ -13,11 +13,11 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.eclipse.aether.artifact.Artifact;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.io.Hashing;
+import org.portkit.m2.Layout;
 import org.portkit.resolve.Fetched;
-import org.portkit.resolve.Layout;
 
 /** Pins a closure: hashes every fetched file and writes down where it came from. */
 public final class Locker {
@@ -34,7 +34,7 @@ public final class Locker {
         TreeSet<String> snapshots = new TreeSet<>();
         fetched.stream().filter(f -> f.path().matches(".*/[^/]*-SNAPSHOT/[^/]*")).forEach(f -> snapshots.add("  " + f.path()));
         if (!snapshots.isEmpty()) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "the build needs SNAPSHOT artifacts from outside the reactor,"
+            throw new PortkitException(Failure.BAD_INPUT, "the build needs SNAPSHOT artifacts from outside the reactor,"
                     + " which change without notice and cannot be pinned:\n" + String.join("\n", snapshots)
                     + "\nDepend on released versions.");
         }
@@ -54,7 +54,7 @@ public final class Locker {
             }
         }
         if (!conflicts.isEmpty()) {
-            throw new PortkitException(ExitStatus.CHECKSUM, "repositories serve different bytes under the same coordinates,"
+            throw new PortkitException(Failure.CHECKSUM, "repositories serve different bytes under the same coordinates,"
                     + " so an offline build could not tell which is meant:\n" + String.join("\n", conflicts)
                     + "\nRemove the repository that republishes these artifacts, or exclude them.");
         }
@@ -66,7 +66,7 @@ public final class Locker {
             try {
                 files.add(new LockEntry(f.repository().id(), f.path(), digests.get(f.path()), Files.size(f.file())));
             } catch (IOException e) {
-                throw new PortkitException(ExitStatus.INTERNAL, "cannot read " + f.file() + ": " + e.getMessage(), e);
+                throw new PortkitException(Failure.INTERNAL, "cannot read " + f.file() + ": " + e.getMessage(), e);
             }
             PluginPrefix prefix = prefix(f);
             if (prefix != null) {

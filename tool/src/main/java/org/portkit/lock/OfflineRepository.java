@@ -13,11 +13,11 @@ import org.apache.maven.artifact.repository.metadata.Versioning;
 import org.apache.maven.artifact.repository.metadata.io.xpp3.MetadataXpp3Writer;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.eclipse.aether.artifact.Artifact;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.io.AtomicFiles;
 import org.portkit.io.Hashing;
-import org.portkit.resolve.Layout;
+import org.portkit.m2.Layout;
 
 /**
  * Lays a lock out as a Maven local repository that {@code mvn -o} accepts with nothing else.
@@ -41,7 +41,7 @@ public final class OfflineRepository {
         try {
             AtomicFiles.replaceDirectory(staged, dir);
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.INTERNAL, "cannot write repository " + dir + ": " + e.getMessage(), e);
+            throw new PortkitException(Failure.INTERNAL, "cannot write repository " + dir + ": " + e.getMessage(), e);
         } finally {
             discard(staged);
         }
@@ -60,7 +60,7 @@ public final class OfflineRepository {
             return staged;
         } catch (IOException e) {
             discard(staged);
-            throw new PortkitException(ExitStatus.INTERNAL, "cannot write repository " + dir + ": " + e.getMessage(), e);
+            throw new PortkitException(Failure.INTERNAL, "cannot write repository " + dir + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             discard(staged);
             throw e;
@@ -85,7 +85,7 @@ public final class OfflineRepository {
             Files.copy(from, to);
             String actual = Hashing.sha256(to);
             if (!actual.equals(e.sha256())) {
-                throw new PortkitException(ExitStatus.CHECKSUM, from + " (" + e.path() + ") has SHA-256 " + actual
+                throw new PortkitException(Failure.CHECKSUM, from + " (" + e.path() + ") has SHA-256 " + actual
                         + " but the lock says " + e.sha256() + ": the file is corrupt or was replaced."
                         + " Delete it and resolve again.");
             }

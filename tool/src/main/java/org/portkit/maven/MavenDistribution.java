@@ -9,11 +9,10 @@ import java.util.stream.Stream;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.io.Archives;
 import org.portkit.io.AtomicFiles;
-import org.portkit.model.ReactorReader;
 import org.portkit.resolve.Progress;
 import org.portkit.resolve.Resolver;
 import org.portkit.resolve.UserSettings;
@@ -42,7 +41,7 @@ public final class MavenDistribution {
         // A resolver of its own, so that Maven's own download never enters a project's closure.
         try (Resolver bootstrap = Resolver.open(cacheRoot.resolve("repository"), settings, Map.of(), "17", null,
                 allowHttp, progress)) {
-            return obtain(version, cacheRoot, bootstrap, ReactorReader.superPomRepositories().get(0));
+            return obtain(version, cacheRoot, bootstrap, SuperPom.repositories().get(0));
         }
     }
 
@@ -71,7 +70,7 @@ public final class MavenDistribution {
             AtomicFiles.replaceDirectory(top, home);
             AtomicFiles.deleteTree(staging);
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.INTERNAL, "cannot unpack " + archive + " into " + home + ": " + e.getMessage(), e);
+            throw new PortkitException(Failure.INTERNAL, "cannot unpack " + archive + " into " + home + ": " + e.getMessage(), e);
         }
     }
 

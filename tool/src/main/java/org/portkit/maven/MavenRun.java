@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 /** Runs a Maven distribution on a project, its output kept in a log file. */
 public final class MavenRun {
@@ -40,13 +40,13 @@ public final class MavenRun {
                 removeHook(stop);
             }
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.INTERNAL, "cannot run " + maven.mvn() + ": " + e.getMessage(), e);
+            throw new PortkitException(Failure.INTERNAL, "cannot run " + maven.mvn() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PortkitException(ExitStatus.INTERNAL, "interrupted while Maven ran " + what);
+            throw new PortkitException(Failure.INTERNAL, "interrupted while Maven ran " + what);
         }
         if (status != 0) {
-            throw new PortkitException(ExitStatus.BUILD_FAILED, what + " failed (Maven exit status " + status
+            throw new PortkitException(Failure.BUILD_FAILED, what + " failed (Maven exit status " + status
                     + "). Full log: " + log + "\nLast lines:\n" + tail(log, 40));
         }
     }
@@ -79,7 +79,7 @@ public final class MavenRun {
         } catch (IOException e) {
             // fall through
         }
-        throw new PortkitException(ExitStatus.BAD_INPUT, javaHome + " is not a JDK (no JAVA_VERSION in its release file);"
+        throw new PortkitException(Failure.BAD_INPUT, javaHome + " is not a JDK (no JAVA_VERSION in its release file);"
                 + " pass --java-home pointing at a JDK");
     }
 

@@ -1,7 +1,6 @@
 package org.portkit.model;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -24,8 +23,8 @@ import org.apache.maven.model.building.ModelBuildingRequest;
 import org.apache.maven.model.building.ModelProblem;
 import org.apache.maven.model.io.DefaultModelReader;
 import org.eclipse.aether.repository.RemoteRepository;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.maven.MavenArgs;
 import org.portkit.resolve.Resolver;
 
@@ -49,17 +48,6 @@ public final class ReactorReader {
         this.args = args;
         this.javaVersion = javaVersion;
         this.repositories = repositories;
-    }
-
-    /** The repositories of Maven's super POM (that is, central), read from the model builder itself. */
-    public static List<RemoteRepository> superPomRepositories() {
-        try (InputStream in = ModelBuilder.class.getResourceAsStream("/org/apache/maven/model/pom-4.0.0.xml")) {
-            Model superPom = new DefaultModelReader().read(in, Map.of());
-            return superPom.getRepositories().stream()
-                    .map(Repositories::of).toList();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("cannot read Maven's super POM from the model builder", e);
-        }
     }
 
     public Reactor read(Path rootPom, Map<String, Path> poms) {
@@ -106,7 +94,7 @@ public final class ReactorReader {
                     why.append("\n  ").append(p.getMessage());
                 }
             }
-            throw new PortkitException(ExitStatus.BAD_INPUT, "Maven cannot read the project at " + pom + ":" + why);
+            throw new PortkitException(Failure.BAD_INPUT, "Maven cannot read the project at " + pom + ":" + why);
         }
     }
 
@@ -128,7 +116,7 @@ public final class ReactorReader {
             try {
                 raw = reader.read(pom.toFile(), Map.of(org.apache.maven.model.io.ModelReader.IS_STRICT, false));
             } catch (IOException e) {
-                throw new PortkitException(ExitStatus.BAD_INPUT, "cannot parse " + pom + ": " + e.getMessage());
+                throw new PortkitException(Failure.BAD_INPUT, "cannot parse " + pom + ": " + e.getMessage());
             }
             String groupId = raw.getGroupId() != null ? raw.getGroupId()
                     : raw.getParent() != null ? raw.getParent().getGroupId() : null;

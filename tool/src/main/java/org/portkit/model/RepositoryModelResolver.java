@@ -15,6 +15,7 @@ import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.VersionRangeResult;
+import org.portkit.resolve.Repositories;
 import org.portkit.resolve.Resolver;
 
 /**

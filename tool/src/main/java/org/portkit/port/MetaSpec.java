@@ -5,8 +5,8 @@ import com.typesafe.config.ConfigException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 /**
  * A meta port's spec ({@code kind = meta} in port.conf): no Maven build, only distfiles to install
@@ -56,7 +56,7 @@ public record MetaSpec(Path dir, String category, String name, String comment, S
                         d.hasPath("dist-tuple") ? d.getString("dist-tuple") : null, d.getString("from"), d.getString("to"));
                 if ((df.tuple() == null) == (df.site() == null || df.file() == null)
                         || df.tuple() != null && !df.tuple().matches("github \\S+ \\S+ \\S+ \\S+")) {
-                    throw new PortkitException(ExitStatus.BAD_INPUT, "bad port spec: " + d.origin().description()
+                    throw new PortkitException(Failure.BAD_INPUT, "bad port spec: " + d.origin().description()
                             + ": a distfile is either site and file, or a dist-tuple of five words");
                 }
                 distfiles.add(df);
@@ -65,7 +65,7 @@ public record MetaSpec(Path dir, String category, String name, String comment, S
                     c.getString("version"), c.getString("homepage"), c.getString("maintainer"), c.getString("license"),
                     c.getString("descr"), c.getStringList("run-depends"), List.copyOf(distfiles));
         } catch (ConfigException e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "bad port spec: " + e.getMessage());
+            throw new PortkitException(Failure.BAD_INPUT, "bad port spec: " + e.getMessage());
         }
     }
 
@@ -73,7 +73,7 @@ public record MetaSpec(Path dir, String category, String name, String comment, S
         try {
             return PortSpec.config(text, dir.resolve(PortSpec.FILE).toString());
         } catch (ConfigException e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "bad port spec: " + e.getMessage());
+            throw new PortkitException(Failure.BAD_INPUT, "bad port spec: " + e.getMessage());
         }
     }
 }

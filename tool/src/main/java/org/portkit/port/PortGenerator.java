@@ -16,10 +16,10 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
-import org.portkit.lock.Lock;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.license.LicenseSummary;
+import org.portkit.lock.Lock;
 import org.portkit.lock.OfflineRepository;
 import org.portkit.lock.SourceDistfile;
 import org.portkit.text.Text;
@@ -73,7 +73,7 @@ public final class PortGenerator {
                 ? "was made with Maven arguments " + lock.mavenArgs() + ", the spec says " + spec.mavenArgs()
                 : foreign != null ? "pins " + foreign + ", the spec names " + String.join(" and ", pinnable) : null;
         if (stale != null) {
-            throw new PortkitException(ExitStatus.STALE, spec.dir().resolve(PortSpec.LOCK) + " " + stale
+            throw new PortkitException(Failure.STALE, spec.dir().resolve(PortSpec.LOCK) + " " + stale
                     + ": run 'portkit lock " + spec.dir() + "'");
         }
     }

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.maven.MavenArgs;
 
 /**
@@ -59,12 +59,12 @@ public record PortSpec(Path dir, String category, String name, String comment, S
     public static String text(Path dir) {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "no " + FILE + " in " + dir);
+            throw new PortkitException(Failure.BAD_INPUT, "no " + FILE + " in " + dir);
         }
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
+            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -88,7 +88,7 @@ public record PortSpec(Path dir, String category, String name, String comment, S
             return spec;
         } catch (ConfigException e) {
             // Typesafe Config's messages start with "file: line:", which is what a maintainer needs.
-            throw new PortkitException(ExitStatus.BAD_INPUT, "bad port spec: " + e.getMessage());
+            throw new PortkitException(Failure.BAD_INPUT, "bad port spec: " + e.getMessage());
         }
     }
 
@@ -152,7 +152,7 @@ public record PortSpec(Path dir, String category, String name, String comment, S
 
     private static void require(Config c, String path, boolean ok, String what) {
         if (!ok) {
-            throw new PortkitException(ExitStatus.BAD_INPUT,
+            throw new PortkitException(Failure.BAD_INPUT,
                     "bad port spec: " + c.getValue(path).origin().description() + ": " + path + ": " + what);
         }
     }

@@ -1,14 +1,15 @@
 package org.portkit.resolve;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.aether.metadata.Metadata;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.aether.AbstractRepositoryListener;
 import org.eclipse.aether.RepositoryEvent;
+import org.eclipse.aether.metadata.Metadata;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.portkit.m2.Layout;
 
 /**
  * Every artifact the resolver delivered from a remote repository during this run, whether it came

@@ -17,8 +17,9 @@ import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.transfer.ArtifactNotFoundException;
 import org.eclipse.aether.transfer.ArtifactTransferException;
 import org.eclipse.aether.transfer.ChecksumFailureException;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
+import org.portkit.m2.Layout;
 
 /**
  * Artifacts that could not be obtained, gathered over a whole run so that the user sees all of
@@ -26,10 +27,10 @@ import org.portkit.cli.PortkitException;
  */
 public final class Problems {
     /** Why one repository did not deliver one artifact. */
-    public record Failure(String path, String repositoryUrl, String cause, boolean notFound) {}
+    public record Miss(String path, String repositoryUrl, String cause, boolean notFound) {}
 
     /** artifact, then repository id (or "" when none was involved), to its failure. */
-    private final Map<String, Map<String, Failure>> byArtifact = new TreeMap<>();
+    private final Map<String, Map<String, Miss>> byArtifact = new TreeMap<>();
     private boolean checksum;
 
     public synchronized void add(Collection<ArtifactResult> results) {
@@ -63,7 +64,7 @@ public final class Problems {
             }
         }
         byArtifact.computeIfAbsent(String.valueOf(t.getMessage()), k -> new TreeMap<>())
-                .putIfAbsent("", new Failure(null, null, "", false));
+                .putIfAbsent("", new Miss(null, null, "", false));
     }
 
     public synchronized void add(Artifact artifact, Exception e) {
@@ -74,7 +75,7 @@ public final class Problems {
         checksum |= isChecksum;
         // The first cause per repository is the informative one; later ones repeat it from the resolver's cache.
         byArtifact.computeIfAbsent(artifact.toString(), k -> new TreeMap<>()).putIfAbsent(id,
-                new Failure(Layout.path(artifact), url, why(e, isChecksum), e instanceof ArtifactNotFoundException));
+                new Miss(Layout.path(artifact), url, why(e, isChecksum), e instanceof ArtifactNotFoundException));
     }
 
     private static String why(Exception e, boolean isChecksum) {
@@ -122,10 +123,10 @@ public final class Problems {
      * repository's URL. Null when some failure is not of that kind (a real absence, a checksum
      * mismatch, a POM problem): those are never papered over.
      */
-    public synchronized Map<String, Failure> unreachableOnly() {
-        Map<String, Failure> result = new TreeMap<>();
-        for (Map<String, Failure> causes : byArtifact.values()) {
-            Map.Entry<String, Failure> unreachable = causes.entrySet().stream()
+    public synchronized Map<String, Miss> unreachableOnly() {
+        Map<String, Miss> result = new TreeMap<>();
+        for (Map<String, Miss> causes : byArtifact.values()) {
+            Map.Entry<String, Miss> unreachable = causes.entrySet().stream()
                     .filter(c -> !c.getKey().isEmpty() && !c.getValue().notFound()).findFirst().orElse(null);
             if (checksum || unreachable == null) {
                 return null;
@@ -154,6 +155,6 @@ public final class Problems {
                 ? "\nA checksum mismatch means the bytes served are not those published: do not work around it."
                 : "\nCheck that each repository is reachable from this machine (network, proxy in settings.xml),"
                         + " or resolve on a machine that reaches it. No lock was written.");
-        throw new PortkitException(checksum ? ExitStatus.CHECKSUM : ExitStatus.UNOBTAINABLE, report.toString());
+        throw new PortkitException(checksum ? Failure.CHECKSUM : Failure.UNOBTAINABLE, report.toString());
     }
 }

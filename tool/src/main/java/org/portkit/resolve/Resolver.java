@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.RepositorySystemSession.CloseableSession;
+import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.DependencyFilter;
@@ -27,8 +27,8 @@ import org.eclipse.aether.resolution.VersionRangeResult;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.supplier.SessionBuilderSupplier;
 import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 /**
  * Maven Resolver configured the way portkit needs it: a cache of its own, split by repository so
@@ -114,7 +114,7 @@ public final class Resolver implements AutoCloseable {
         List<RemoteRepository> result = new ArrayList<>();
         for (RemoteRepository r : system.newResolutionRepositories(session, new ArrayList<>(declared))) {
             if (r.getUrl().startsWith("http:") && !allowHttp) {
-                throw new PortkitException(ExitStatus.BAD_INPUT, "repository '" + r.getId() + "' at " + r.getUrl()
+                throw new PortkitException(Failure.BAD_INPUT, "repository '" + r.getId() + "' at " + r.getUrl()
                         + " is plain http: its bytes can be changed in transit. Use its https URL, or pass --allow-http"
                         + " if you trust the network path (e.g. a repository on loopback)");
             }

@@ -20,8 +20,8 @@ import org.eclipse.aether.util.repository.AuthenticationBuilder;
 import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 import org.eclipse.aether.util.repository.DefaultMirrorSelector;
 import org.eclipse.aether.util.repository.DefaultProxySelector;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 /**
  * The parts of Maven's settings.xml that decide where artifacts come from: mirrors, proxies,
@@ -45,7 +45,7 @@ public final class UserSettings {
             return none();
         }
         if (!Files.isRegularFile(user)) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "settings file " + user + " does not exist");
+            throw new PortkitException(Failure.BAD_INPUT, "settings file " + user + " does not exist");
         }
         DefaultSettingsBuildingRequest request = new DefaultSettingsBuildingRequest();
         request.setUserSettingsFile(user.toFile());
@@ -53,7 +53,7 @@ public final class UserSettings {
         try {
             return new UserSettings(new DefaultSettingsBuilderFactory().newInstance().build(request).getEffectiveSettings());
         } catch (SettingsBuildingException e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "invalid settings file " + user + ": " + e.getMessage());
+            throw new PortkitException(Failure.BAD_INPUT, "invalid settings file " + user + ": " + e.getMessage());
         }
     }
 

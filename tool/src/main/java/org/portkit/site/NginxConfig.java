@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 /**
  * nginx's configuration as a tree of directives ({@code name args;} or {@code name args { ... }}),
@@ -58,7 +58,7 @@ public record NginxConfig(List<Directive> directives) {
                 }
                 case "}" -> {
                     if (!nested || !words.isEmpty()) {
-                        throw new PortkitException(ExitStatus.BAD_INPUT, file + ": unexpected '}'");
+                        throw new PortkitException(Failure.BAD_INPUT, file + ": unexpected '}'");
                     }
                     return out;
                 }
@@ -66,14 +66,14 @@ public record NginxConfig(List<Directive> directives) {
             }
         }
         if (nested || !words.isEmpty()) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, file + ": unexpected end of file (a missing ';' or '}')");
+            throw new PortkitException(Failure.BAD_INPUT, file + ": unexpected end of file (a missing ';' or '}')");
         }
         return out;
     }
 
     private static void requireName(String file, List<String> words) {
         if (words.isEmpty()) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, file + ": a ';' or '{' without a directive");
+            throw new PortkitException(Failure.BAD_INPUT, file + ": a ';' or '{' without a directive");
         }
     }
 
@@ -94,7 +94,7 @@ public record NginxConfig(List<Directive> directives) {
             } else if (c == '"' || c == '\'') {
                 int end = text.indexOf(c, i + 1);
                 if (end < 0) {
-                    throw new PortkitException(ExitStatus.BAD_INPUT, file + ": unterminated quote");
+                    throw new PortkitException(Failure.BAD_INPUT, file + ": unterminated quote");
                 }
                 out.add(text.substring(i + 1, end));
                 i = end + 1;

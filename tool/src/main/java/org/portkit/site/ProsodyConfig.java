@@ -18,8 +18,8 @@ import org.luaj.vm2.lib.PackageLib;
 import org.luaj.vm2.lib.StringLib;
 import org.luaj.vm2.lib.TableLib;
 import org.luaj.vm2.lib.ThreeArgFunction;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 /**
  * prosody's configuration as prosody sees it: the file is Lua, run with {@code VirtualHost} and
@@ -87,7 +87,7 @@ public record ProsodyConfig(Map<String, LuaValue> global, Map<String, Section> s
         try {
             lua.load(text, "@" + file, env).call();
         } catch (LuaError e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "prosody configuration " + file + " does not run: "
+            throw new PortkitException(Failure.BAD_INPUT, "prosody configuration " + file + " does not run: "
                     + e.getMessage());
         }
         return new ProsodyConfig(global, sections);

@@ -2,8 +2,8 @@ package org.portkit.site;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 /**
  * One Jitsi Meet host, all on localhost: the only thing an administrator decides is the domain
@@ -44,7 +44,7 @@ public record Site(String domain, Nat nat, Ports ports, String prefix, Secrets s
 
     public Site {
         if (!domain.matches("([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]([a-z0-9-]*[a-z0-9])?")) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "'" + domain + "' is not a domain name: give the one DNS name"
+            throw new PortkitException(Failure.BAD_INPUT, "'" + domain + "' is not a domain name: give the one DNS name"
                     + " users type, e.g. meet.example.org (lower case; the XMPP hosts auth., conference. and"
                     + " internal.auth. are derived from it)");
         }

@@ -18,8 +18,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luaj.vm2.LuaValue;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 /**
  * Reads a rendered site and checks what must hold across its files for Jitsi Meet to work: the
@@ -398,7 +398,7 @@ public final class SiteVerifier {
         int start = text.indexOf('{');
         int end = text.lastIndexOf('}');
         if (start < 0 || end < start) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, file("etc/jitsi/config.js") + ": no 'var config = { ... }'");
+            throw new PortkitException(Failure.BAD_INPUT, file("etc/jitsi/config.js") + ": no 'var config = { ... }'");
         }
         return hocon("etc/jitsi/config.js", text.substring(start, end + 1));
     }
@@ -408,7 +408,7 @@ public final class SiteVerifier {
             return ConfigFactory.parseString(text, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
                     .setOriginDescription(file(name).toString()));
         } catch (ConfigException e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "cannot read " + e.getMessage());
+            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + e.getMessage());
         }
     }
 
@@ -424,7 +424,7 @@ public final class SiteVerifier {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "cannot read " + file + ": " + e.getMessage()
+            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + file + ": " + e.getMessage()
                     + " (a rendered site has every file portkit render-config writes)");
         }
     }

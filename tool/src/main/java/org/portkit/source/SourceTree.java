@@ -10,8 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.io.Archives;
 
 /**
@@ -31,19 +31,19 @@ public final class SourceTree {
             } else if (Archives.isArchive(source)) {
                 Archives.extract(source, into);
             } else if (Files.isRegularFile(source)) {
-                throw new PortkitException(ExitStatus.BAD_INPUT, "source " + source
+                throw new PortkitException(Failure.BAD_INPUT, "source " + source
                         + " is neither a directory nor an archive portkit reads (" + Archives.KINDS + ")");
             } else {
-                throw new PortkitException(ExitStatus.BAD_INPUT, "source " + source + " does not exist");
+                throw new PortkitException(Failure.BAD_INPUT, "source " + source + " does not exist");
             }
             Path root = unwrap(into);
             if (!Files.isRegularFile(root.resolve("pom.xml"))) {
-                throw new PortkitException(ExitStatus.BAD_INPUT,
+                throw new PortkitException(Failure.BAD_INPUT,
                         "source " + source + " has no pom.xml at its top: give the directory (or archive) of a Maven project");
             }
             return root;
         } catch (IOException e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "cannot read source " + source + ": " + e.getMessage(), e);
+            throw new PortkitException(Failure.BAD_INPUT, "cannot read source " + source + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,8 +3,8 @@ package org.portkit.update;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.port.PortSpec;
 
 /**
@@ -24,19 +24,19 @@ public record Release(String version, Map<String, String> values) {
         PortSpec.Update templates = spec.update();
         String file = spec.dir().resolve(PortSpec.FILE).toString();
         if (templates == null) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, file + " has no update { } block saying how a release"
+            throw new PortkitException(Failure.BAD_INPUT, file + " has no update { } block saying how a release"
                     + " maps to the version and the source (see README, 'Updates')");
         }
         requireWord(arg, "the release");
         String version;
         if (templates.version() != null) {
             if (givenVersion != null) {
-                throw new PortkitException(ExitStatus.USAGE, "the version follows from the release (" + file
+                throw new PortkitException(Failure.USAGE, "the version follows from the release (" + file
                         + ": update.version = \"" + templates.version() + "\"): drop --version");
             }
             version = templates.version().replace("{arg}", arg);
         } else if (givenVersion == null) {
-            throw new PortkitException(ExitStatus.USAGE, "a release '" + arg + "' does not say the version (" + file
+            throw new PortkitException(Failure.USAGE, "a release '" + arg + "' does not say the version (" + file
                     + " has no update.version): give it with --version");
         } else {
             version = givenVersion;
@@ -50,7 +50,7 @@ public record Release(String version, Map<String, String> values) {
             String id = fill(templates.id(), arg, version);
             // bsd.port.mk fetches a 40-hex id as a commit and anything else as a tag.
             if (COMMIT.matcher(tuple[3]).matches() && !COMMIT.matcher(id).matches()) {
-                throw new PortkitException(ExitStatus.USAGE, spec.category() + "/" + spec.name()
+                throw new PortkitException(Failure.USAGE, spec.category() + "/" + spec.name()
                         + " is pinned by a commit: give the full 40-hex commit id, not '" + id + "'");
             }
             tuple[3] = id;
@@ -70,7 +70,7 @@ public record Release(String version, Map<String, String> values) {
             }
         });
         if (values.isEmpty()) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, spec.category() + "/" + spec.name() + " is already at "
+            throw new PortkitException(Failure.BAD_INPUT, spec.category() + "/" + spec.name() + " is already at "
                     + version + " (" + spec.sourceDistfile() + "): 'portkit lock' locks it again");
         }
         return new Release(version, values);
@@ -92,7 +92,7 @@ public record Release(String version, Map<String, String> values) {
 
     private static void requireWord(String value, String what) {
         if (!WORD.matcher(value).matches()) {
-            throw new PortkitException(ExitStatus.USAGE, what + " '" + value
+            throw new PortkitException(Failure.USAGE, what + " '" + value
                     + "' is not one word of letters, digits and . _ + - (it goes into a version, a file name and a URL)");
         }
     }

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.port.PortSpec;
 
 /**
@@ -30,7 +30,7 @@ public final class SpecEdit {
             expected = expected.withValue(v.getKey(), ConfigValueFactory.fromAnyRef(v.getValue()));
         }
         if (!PortSpec.config(edited, origin).root().equals(expected.root())) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, origin + ": setting " + values.keySet()
+            throw new PortkitException(Failure.BAD_INPUT, origin + ": setting " + values.keySet()
                     + " in place would change other values too (is one set twice?): set " + values + " by hand");
         }
         return edited;
@@ -43,7 +43,7 @@ public final class SpecEdit {
         String line = lines[number - 1];
         List<int[]> spans = valueSpans(line, Arrays.asList(path.split("\\.")));
         if (spans.size() != 1) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, origin + ": " + number + ": cannot edit " + path
+            throw new PortkitException(Failure.BAD_INPUT, origin + ": " + number + ": cannot edit " + path
                     + " in place (only a quoted or plain value on one line is): set it to \"" + value + "\" by hand");
         }
         int[] span = spans.get(0);

@@ -16,8 +16,8 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 /**
  * A port update committed on a branch of its own, with JGit (no git binary). Whether it can be is
@@ -35,18 +35,18 @@ public record UpdateBranch(Path gitDir, String branch, List<String> paths) {
         Path absolute = root.toAbsolutePath().normalize();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(absolute.toFile());
         if (builder.getGitDir() == null) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "--commit: " + absolute + " is not in a git repository");
+            throw new PortkitException(Failure.BAD_INPUT, "--commit: " + absolute + " is not in a git repository");
         }
         try (Repository repo = builder.build(); Git git = Git.wrap(repo)) {
             if (!Repository.isValidRefName(Constants.R_HEADS + branch)) {
-                throw new PortkitException(ExitStatus.USAGE, "--commit: '" + branch + "' is not a valid branch name");
+                throw new PortkitException(Failure.USAGE, "--commit: '" + branch + "' is not a valid branch name");
             }
             if (repo.exactRef(Constants.R_HEADS + branch) != null) {
-                throw new PortkitException(ExitStatus.BAD_INPUT, "--commit: branch " + branch
+                throw new PortkitException(Failure.BAD_INPUT, "--commit: branch " + branch
                         + " exists already: delete it, or update without --commit");
             }
             if (repo.resolve(Constants.HEAD + "^{commit}") == null) {
-                throw new PortkitException(ExitStatus.BAD_INPUT, "--commit: " + repo.getDirectory() + " has no commit yet");
+                throw new PortkitException(Failure.BAD_INPUT, "--commit: " + repo.getDirectory() + " has no commit yet");
             }
             Path workTree = repo.getWorkTree().toPath().toRealPath();
             List<String> relative = new ArrayList<>();
@@ -59,13 +59,13 @@ public record UpdateBranch(Path gitDir, String branch, List<String> paths) {
             if (!s.isClean()) {
                 TreeSet<String> dirty = new TreeSet<>(s.getUncommittedChanges());
                 dirty.addAll(s.getUntracked());
-                throw new PortkitException(ExitStatus.BAD_INPUT, "--commit: uncommitted changes in " + String.join(", ", relative)
+                throw new PortkitException(Failure.BAD_INPUT, "--commit: uncommitted changes in " + String.join(", ", relative)
                         + " (" + String.join(", ", dirty) + "): commit or stash them first, so that the update's commit holds"
                         + " only the update");
             }
             return new UpdateBranch(repo.getDirectory().toPath(), branch, List.copyOf(relative));
         } catch (IOException | GitAPIException e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "--commit: cannot read the git repository of " + absolute
+            throw new PortkitException(Failure.BAD_INPUT, "--commit: cannot read the git repository of " + absolute
                     + ": " + e.getMessage(), e);
         }
     }
@@ -88,7 +88,7 @@ public record UpdateBranch(Path gitDir, String branch, List<String> paths) {
             RevCommit made = commit.call();
             return made.abbreviate(12).name();
         } catch (IOException | GitAPIException e) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "--commit: the update is in place, but committing it on "
+            throw new PortkitException(Failure.BAD_INPUT, "--commit: the update is in place, but committing it on "
                     + branch + " failed: " + e.getMessage(), e);
         }
     }
@@ -102,7 +102,7 @@ public record UpdateBranch(Path gitDir, String branch, List<String> paths) {
         }
         Path real = existing.toRealPath().resolve(existing.relativize(absolute));
         if (!real.startsWith(workTree) || real.equals(workTree)) {
-            throw new PortkitException(ExitStatus.BAD_INPUT, "--commit: " + p + " is not inside the git work tree " + workTree);
+            throw new PortkitException(Failure.BAD_INPUT, "--commit: " + p + " is not inside the git work tree " + workTree);
         }
         return workTree.relativize(real).toString().replace('\\', '/');
     }

@@ -30,7 +30,8 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.fixture.PortkitRun;
 import org.portkit.io.Hashing;
 import org.portkit.lock.Lock;
@@ -203,7 +204,7 @@ class ClosureArchiveTest {
         Files.writeString(repo.resolve("org/example/lib/1.0/lib-1.0.pom"), "<project/>");
         PortkitException e = assertThrows(PortkitException.class,
                 () -> ClosureArchive.write(lock(), repo, tmp.resolve("out.tar.gz")));
-        assertEquals(ExitStatus.CHECKSUM, e.status());
+        assertEquals(Failure.CHECKSUM, e.kind());
         assertTrue(e.getMessage().contains("org/example/lib/1.0/lib-1.0.pom"), e.getMessage());
     }
 
@@ -229,7 +230,7 @@ class ClosureArchiveTest {
                 complete.metadata(), complete.files(), unverified, List.of("the dependencies of unverified POMs are not known yet"), new TreeSet<>());
         PortkitException e = assertThrows(PortkitException.class,
                 () -> ClosureArchive.write(partial, tmp, tmp.resolve("out.tar.gz")));
-        assertEquals(ExitStatus.BAD_INPUT, e.status());
+        assertEquals(Failure.BAD_INPUT, e.kind());
         assertTrue(e.getMessage().contains("partial"), e.getMessage());
     }
 

@@ -1,5 +1,6 @@
 package org.portkit.build;
 
+import org.portkit.maven.SuperPom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,7 +74,7 @@ class PortBuildTest {
     @Test
     void portForARealProjectFromMavenCentralBuildsOffline() throws IOException {
         Path spec = Files.createDirectories(tmp.resolve("specs/devel/maven-dependency-plugin"));
-        String central = org.portkit.model.ReactorReader.superPomRepositories().get(0).getUrl();
+        String central = org.portkit.maven.SuperPom.repositories().get(0).getUrl();
         Files.writeString(spec.resolve("mdp.conf"), "# stand-in configuration\n");
         Files.writeString(spec.resolve("port.conf"), """
                 category = devel

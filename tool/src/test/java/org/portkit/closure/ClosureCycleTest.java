@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.fixture.FixtureRepository;
 import org.portkit.fixture.JicofoShape;
 import org.portkit.fixture.TestMaven;
@@ -93,7 +93,7 @@ class ClosureCycleTest {
             Files.delete(m2.resolve("org/jxmpp/jxmpp-core/1.0.3/jxmpp-core-1.0.3.jar"));
             PortkitException broken = assertThrows(PortkitException.class,
                     () -> TestMaven.offlineBuild(source, m2, JicofoShape.ARGS, TestMaven.javaHome(), tmp));
-            assertEquals(ExitStatus.BUILD_FAILED, broken.status());
+            assertEquals(Failure.BUILD_FAILED, broken.kind());
         }
     }
 
@@ -102,7 +102,7 @@ class ClosureCycleTest {
         try (FixtureRepository fork = fork()) {
             Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
             PortkitException e = failure(source, false, true);
-            assertEquals(ExitStatus.BUILD_FAILED, e.status(), e.getMessage());
+            assertEquals(Failure.BUILD_FAILED, e.kind(), e.getMessage());
             assertTrue(e.getMessage().contains("surefire"), "fails on what surefire resolves at run time: " + e.getMessage());
             assertFalse(Files.exists(tmp.resolve("portkit.lock")), "no lock for an incomplete closure");
             assertFalse(Files.exists(tmp.resolve("m2")), "no repository for an incomplete closure");
@@ -119,7 +119,7 @@ class ClosureCycleTest {
         Path source = JicofoShape.write(tmp.resolve("src"), deadUrl);
         Files.writeString(tmp.resolve("portkit.lock"), "previous lock\n");
         PortkitException e = failure(source, true, false);
-        assertEquals(ExitStatus.UNOBTAINABLE, e.status(), e.getMessage());
+        assertEquals(Failure.UNOBTAINABLE, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains("org.fixture:fixture-parent:pom:1"), e.getMessage());
         assertTrue(e.getMessage().contains(deadUrl), "names the URL: " + e.getMessage());
         assertEquals("previous lock\n", Files.readString(tmp.resolve("portkit.lock")));
@@ -133,7 +133,7 @@ class ClosureCycleTest {
             fork.failUnder("org/igniterealtime/");
             Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
             ClosureEngine.Request plain = TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, true);
-            assertEquals(ExitStatus.UNOBTAINABLE, failure(source, true, true).status(), "not partial unless asked");
+            assertEquals(Failure.UNOBTAINABLE, failure(source, true, true).kind(), "not partial unless asked");
             ClosureEngine.Result result = ClosureEngine.resolve(new ClosureEngine.Request(plain.source(),
                     plain.mavenArgs(), plain.mavenVersion(), plain.javaHome(), plain.cache(), plain.settings(), true, true,
                     true, true), tmp.resolve("m2"), tmp.resolve("portkit.lock"));
@@ -156,7 +156,7 @@ class ClosureCycleTest {
             Files.write(fork.root().resolve(jar), FixtureRepository.jarBytes(java.util.Map.of("evil.txt", "tampered")));
             Path source = JicofoShape.write(tmp.resolve("src"), fork.url());
             PortkitException e = failure(source, true, false);
-            assertEquals(ExitStatus.CHECKSUM, e.status(), e.getMessage());
+            assertEquals(Failure.CHECKSUM, e.kind(), e.getMessage());
             assertTrue(e.getMessage().contains(fork.url() + jar), e.getMessage());
         }
     }
@@ -169,7 +169,7 @@ class ClosureCycleTest {
             Files.writeString(pom, Files.readString(pom).replace("</dependencies>",
                     "<dependency><groupId>org.fixture</groupId><artifactId>moving</artifactId><version>2.0-SNAPSHOT</version></dependency></dependencies>"));
             PortkitException e = failure(source, true, false);
-            assertEquals(ExitStatus.BAD_INPUT, e.status());
+            assertEquals(Failure.BAD_INPUT, e.kind());
             assertTrue(e.getMessage().contains("org.fixture:moving:jar:2.0-SNAPSHOT"), e.getMessage());
         }
     }

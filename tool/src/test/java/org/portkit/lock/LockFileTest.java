@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 class LockFileTest {
     static final String A = "a".repeat(64);
@@ -67,7 +67,7 @@ class LockFileTest {
                 "license org.x:x:1 UNKNOWN  ")) {
             List<String> lines = List.of("maven 3.9.16", bad);
             PortkitException e = assertThrows(PortkitException.class, () -> LockFile.parse("l", lines), bad);
-            assertEquals(ExitStatus.BAD_INPUT, e.status());
+            assertEquals(Failure.BAD_INPUT, e.kind());
         }
         List<String> twice = List.of("maven 3.9.16", "license a:b:1 MIT", "license a:b:1 ISC");
         assertThrows(PortkitException.class, () -> LockFile.parse("l", twice));
@@ -78,7 +78,7 @@ class LockFileTest {
         List<String> lines = new java.util.ArrayList<>(LockFile.render(sample()).lines().toList());
         lines.add("file central org/x/x/1/x-1.jar nothex 3");
         PortkitException e = assertThrows(PortkitException.class, () -> LockFile.parse("ports/net/jicofo/portkit.lock", lines));
-        assertEquals(ExitStatus.BAD_INPUT, e.status());
+        assertEquals(Failure.BAD_INPUT, e.kind());
         assertTrue(e.getMessage().startsWith("ports/net/jicofo/portkit.lock:" + lines.size() + ":"), e.getMessage());
     }
 

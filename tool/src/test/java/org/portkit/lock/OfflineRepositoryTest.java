@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.io.Hashing;
 
 class OfflineRepositoryTest {
@@ -79,7 +79,7 @@ class OfflineRepositoryTest {
         OfflineRepository.write(lock, e -> a, out);
         Files.writeString(a, "tampered");
         PortkitException e = assertThrows(PortkitException.class, () -> OfflineRepository.write(lock, x -> a, out));
-        assertEquals(ExitStatus.CHECKSUM, e.status());
+        assertEquals(Failure.CHECKSUM, e.kind());
         assertTrue(e.getMessage().contains("g/a/1/a-1.jar"), e.getMessage());
         assertEquals("one", Files.readString(out.resolve("g/a/1/a-1.jar")), "previous repository untouched");
         try (var list = Files.list(tmp)) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 class ResolverTest {
     @TempDir
@@ -25,7 +25,7 @@ class ResolverTest {
         var repo = Resolver.repository("jitsi", "http://example.invalid/releases/", true, false);
         try (Resolver r = open(false)) {
             PortkitException e = assertThrows(PortkitException.class, () -> r.effective(List.of(repo)));
-            assertEquals(ExitStatus.BAD_INPUT, e.status());
+            assertEquals(Failure.BAD_INPUT, e.kind());
             assertTrue(e.getMessage().contains("jitsi") && e.getMessage().contains("--allow-http"), e.getMessage());
         }
         try (Resolver r = open(true)) {

@@ -17,8 +17,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 class SourceTreeTest {
     @TempDir
@@ -64,7 +64,7 @@ class SourceTreeTest {
     void entryEscapingTheRootIsRefused() throws IOException {
         Path archive = tarGz("evil.tar.gz", "p/pom.xml", "<project/>", "p/../../escaped", "x");
         PortkitException e = assertThrows(PortkitException.class, () -> SourceTree.materialize(archive, tmp.resolve("out")));
-        assertEquals(ExitStatus.BAD_INPUT, e.status());
+        assertEquals(Failure.BAD_INPUT, e.kind());
         assertFalse(Files.exists(tmp.resolve("escaped")));
     }
 

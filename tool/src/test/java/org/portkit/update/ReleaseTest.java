@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.port.PortSpec;
 
 /** The update blocks of the real specs, and what a spec's update block may say. */
@@ -25,9 +25,9 @@ class ReleaseTest {
         Release r = Release.of(PortSpec.read(JICOFO), "11200", null);
         assertEquals("2.0.11200", r.version());
         assertEquals(Map.of("version", "2.0.11200", "source.dist-tuple", "github jitsi jicofo jitsi-meet_11200 ."), r.values());
-        assertStatus(ExitStatus.USAGE, "drop --version", () -> Release.of(PortSpec.read(JICOFO), "11200", "2.0.11200"));
-        assertStatus(ExitStatus.BAD_INPUT, "already at 2.0.11146", () -> Release.of(PortSpec.read(JICOFO), "11146", null));
-        assertStatus(ExitStatus.USAGE, "not one word", () -> Release.of(PortSpec.read(JICOFO), "../11200", null));
+        assertStatus(Failure.USAGE, "drop --version", () -> Release.of(PortSpec.read(JICOFO), "11200", "2.0.11200"));
+        assertStatus(Failure.BAD_INPUT, "already at 2.0.11146", () -> Release.of(PortSpec.read(JICOFO), "11146", null));
+        assertStatus(Failure.USAGE, "not one word", () -> Release.of(PortSpec.read(JICOFO), "../11200", null));
     }
 
     @Test
@@ -36,17 +36,17 @@ class ReleaseTest {
         Release r = Release.of(bridge, COMMIT, "2.0.11200");
         assertEquals(Map.of("version", "2.0.11200", "source.dist-tuple", "github jitsi jitsi-videobridge " + COMMIT + " ."),
                 r.values());
-        assertStatus(ExitStatus.USAGE, "give it with --version", () -> Release.of(bridge, COMMIT, null));
-        assertStatus(ExitStatus.USAGE, "give the full 40-hex commit id, not '0123456'",
+        assertStatus(Failure.USAGE, "give it with --version", () -> Release.of(bridge, COMMIT, null));
+        assertStatus(Failure.USAGE, "give the full 40-hex commit id, not '0123456'",
                 () -> Release.of(bridge, "0123456", "2.0.11200"));
-        assertStatus(ExitStatus.USAGE, "not '" + "jitsi-meet_11200" + "'",
+        assertStatus(Failure.USAGE, "not '" + "jitsi-meet_11200" + "'",
                 () -> Release.of(bridge, "jitsi-meet_11200", "2.0.11200"));
     }
 
     @Test
     void aSpecWithoutAnUpdateBlockSaysWhereToReadAboutIt() throws IOException {
         PortSpec spec = PortSpec.parse(JICOFO, jicofo().replaceAll("(?m)^update .*$", ""));
-        assertStatus(ExitStatus.BAD_INPUT, "has no update { } block", () -> Release.of(spec, "11200", null));
+        assertStatus(Failure.BAD_INPUT, "has no update { } block", () -> Release.of(spec, "11200", null));
     }
 
     @Test
@@ -59,7 +59,7 @@ class ReleaseTest {
                 {"update { version = \"2.0.{arg}\", id = \"jitsi-meet_{n}\" }", "update.id: a template of {arg}"},
                 {"update { version = \"2.0.{arg}\", id = \"stable\" }", "update.id: a template of {arg}"}}) {
             String spec = text.replaceAll("(?m)^update .*$", bad[0]);
-            assertStatus(ExitStatus.BAD_INPUT, bad[1], () -> PortSpec.parse(JICOFO, spec));
+            assertStatus(Failure.BAD_INPUT, bad[1], () -> PortSpec.parse(JICOFO, spec));
         }
     }
 
@@ -67,9 +67,9 @@ class ReleaseTest {
         return Files.readString(JICOFO.resolve(PortSpec.FILE));
     }
 
-    private static void assertStatus(ExitStatus status, String message, Executable run) {
+    private static void assertStatus(Failure status, String message, Executable run) {
         PortkitException e = assertThrows(PortkitException.class, run);
-        assertEquals(status, e.status(), e.getMessage());
+        assertEquals(status, e.kind(), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 }

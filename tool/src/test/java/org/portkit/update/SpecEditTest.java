@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.portkit.cli.ExitStatus;
-import org.portkit.cli.PortkitException;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 import org.portkit.port.PortSpec;
 
 class SpecEditTest {
@@ -62,7 +62,7 @@ class SpecEditTest {
                 "a { version = \"1.1\" }, version = \"1.1\"\n")) {
             PortkitException e = assertThrows(PortkitException.class,
                     () -> SpecEdit.apply(text, "port.conf", Map.of("version", "1.2")), text);
-            assertEquals(ExitStatus.BAD_INPUT, e.status());
+            assertEquals(Failure.BAD_INPUT, e.kind());
             assertTrue(e.getMessage().contains("port.conf: 1: cannot edit version in place"), e.getMessage());
         }
     }

@@ -1,4 +1,4 @@
-package org.portkit.model;
+package org.portkit.resolve;
 
 import org.apache.maven.model.Repository;
 import org.apache.maven.model.RepositoryPolicy;
@@ -9,7 +9,7 @@ public final class Repositories {
     private Repositories() {}
 
     public static RemoteRepository of(Repository r) {
-        return org.portkit.resolve.Resolver.repository(r.getId(), r.getUrl(), enabled(r.getReleases(), true),
+        return Resolver.repository(r.getId(), r.getUrl(), enabled(r.getReleases(), true),
                 enabled(r.getSnapshots(), true));
     }
 

@@ -1,4 +1,4 @@
-package org.portkit.resolve;
+package org.portkit.m2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

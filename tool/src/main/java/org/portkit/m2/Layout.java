@@ -1,4 +1,4 @@
-package org.portkit.resolve;
+package org.portkit.m2;
 
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
