@@ -3,6 +3,7 @@ package org.portkit.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.portkit.build.PortBuild;
+import org.portkit.cache.Cache;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.resolve.Progress;
 import org.portkit.resolve.UserSettings;
@@ -32,14 +33,14 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path cacheDir = Defaults.cache(cache);
+        Cache cacheDir = Cache.of(cache);
         PortBuild build = new PortBuild(port);
         PortBuild.Report report = (step, what) -> System.out.println("===> " + step + ": " + what);
-        Path distdir = distfiles != null ? distfiles : cacheDir.resolve("distfiles");
+        Path distdir = distfiles != null ? distfiles : cacheDir.distfiles();
         build.fetch(distdir, report);
         MavenDistribution maven = MavenDistribution.obtain(MavenDistribution.DEFAULT_VERSION, cacheDir,
                 UserSettings.none(), false, Progress.quiet());
-        Path wrk = work != null ? work : cacheDir.resolve("wrk").resolve(port.toAbsolutePath().getFileName().toString());
+        Path wrk = work != null ? work : cacheDir.wrk().resolve(port.toAbsolutePath().getFileName().toString());
         build.build(distdir, wrk, maven, Defaults.javaHome(javaHome), report);
         return 0;
     }

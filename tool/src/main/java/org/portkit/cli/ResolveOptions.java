@@ -1,7 +1,11 @@
 package org.portkit.cli;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.portkit.cache.Cache;
 import org.portkit.closure.ClosureEngine;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.resolve.UserSettings;
@@ -34,7 +38,22 @@ final class ResolveOptions {
     boolean partial;
 
     ClosureEngine.Request request(Path source, List<String> mavenArgs, boolean check) {
-        return new ClosureEngine.Request(source.toAbsolutePath(), mavenArgs, mavenVersion, Defaults.javaHome(javaHome),
-                Defaults.cache(cache), UserSettings.read(settings), allowHttp, record, check, partial);
+        return new ClosureEngine.Request(source.toAbsolutePath(), mavenArgs, environment(), options(check));
+    }
+
+    ClosureEngine.Environment environment() {
+        return new ClosureEngine.Environment(mavenVersion, Defaults.javaHome(javaHome), Cache.of(cache), UserSettings.read(settings));
+    }
+
+    /** The options given, with the offline check when {@code check}. */
+    Set<ClosureEngine.Option> options(boolean check) {
+        Set<ClosureEngine.Option> options = EnumSet.noneOf(ClosureEngine.Option.class);
+        Map.of(ClosureEngine.Option.ALLOW_HTTP, allowHttp, ClosureEngine.Option.RECORD, record,
+                ClosureEngine.Option.CHECK, check, ClosureEngine.Option.PARTIAL, partial).forEach((option, on) -> {
+                    if (on) {
+                        options.add(option);
+                    }
+                });
+        return options;
     }
 }

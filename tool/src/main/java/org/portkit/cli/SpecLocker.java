@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.portkit.archive.ClosureArchive;
+import org.portkit.cache.Cache;
 import org.portkit.closure.ClosureEngine;
 import org.portkit.diff.LockDiff;
 import org.portkit.failure.Failure;
@@ -31,7 +32,7 @@ record SpecLocker(ResolveOptions options, boolean check) {
 
     /** Where source archives are kept once downloaded and verified. */
     Path distfiles() {
-        return Defaults.cache(options.cache).resolve("distfiles");
+        return Cache.of(options.cache).distfiles();
     }
 
     /** The lock in {@code lockFile}, or {@link LockDiff#NONE} where there is none yet. */
@@ -93,7 +94,7 @@ record SpecLocker(ResolveOptions options, boolean check) {
             return closure(spec, source, lockFile, null).withSources(sources);
         }
         // The archive is made from the offline repository, which is kept in a work directory until then.
-        Path work = Files.createTempDirectory(Files.createDirectories(Defaults.cache(options.cache).resolve("work")), "lock");
+        Path work = Cache.of(options.cache).newWork("lock");
         try {
             Path repository = work.resolve("m2");
             Lock lock = closure(spec, source, lockFile, repository);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.portkit.cache.Cache;
 import org.portkit.diff.Changelog;
 import org.portkit.diff.LockDiff;
 import org.portkit.io.AtomicFiles;
@@ -87,7 +88,7 @@ final class UpdateCommand implements Callable<Integer> {
     private Lock lock(Ports ports, PortSpec updated, Lock before, String edited) throws IOException {
         SpecLocker locker = new SpecLocker(options, !options.partial);
         Path cached = locker.distfiles().resolve(updated.sourceDistfile());
-        Path work = Files.createTempDirectory(Files.createDirectories(Defaults.cache(options.cache).resolve("work")), "update");
+        Path work = Cache.of(options.cache).newWork("update");
         try {
             Path source = Files.isRegularFile(cached) ? cached : work.resolve(updated.sourceDistfile());
             SourceDistfile pinned = locker.fetchSource(updated, before, source);

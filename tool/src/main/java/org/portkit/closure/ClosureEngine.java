@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.portkit.cache.Cache;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.io.AtomicFiles;
@@ -42,13 +44,62 @@ import org.portkit.source.SourceTree;
  */
 public final class ClosureEngine {
 
-    /** What to resolve, and how. */
-    /**
-     * @param partial where a repository cannot be reached, write a partial lock naming what is
-     *     missing instead of failing (no offline repository, no recording, no check)
-     */
-    public record Request(Path source, List<String> mavenArgs, String mavenVersion, Path javaHome, Path cache,
-            UserSettings settings, boolean allowHttp, boolean record, boolean check, boolean partial) {}
+    /** What to resolve (a source and the Maven arguments the port gives it), where, and how. */
+    public record Request(Path source, List<String> mavenArgs, Environment environment, Set<Option> options) {
+        public Request {
+            options = Set.copyOf(options);
+        }
+
+        public String mavenVersion() {
+            return environment.mavenVersion();
+        }
+
+        public Path javaHome() {
+            return environment.javaHome();
+        }
+
+        public Cache cache() {
+            return environment.cache();
+        }
+
+        public UserSettings settings() {
+            return environment.settings();
+        }
+
+        public boolean allowHttp() {
+            return options.contains(Option.ALLOW_HTTP);
+        }
+
+        public boolean record() {
+            return options.contains(Option.RECORD);
+        }
+
+        public boolean check() {
+            return options.contains(Option.CHECK);
+        }
+
+        public boolean partial() {
+            return options.contains(Option.PARTIAL);
+        }
+    }
+
+    /** The Maven a closure is computed for, the JDK its builds run on, the cache, the user's settings. */
+    public record Environment(String mavenVersion, Path javaHome, Cache cache, UserSettings settings) {}
+
+    /** How a closure is computed, each off unless named. */
+    public enum Option {
+        /** accept plain-http repositories and source sites */
+        ALLOW_HTTP,
+        /** run the build once online through portkit's mirror to record what plugins fetch while they run */
+        RECORD,
+        /** build offline with only the closure before anything is written */
+        CHECK,
+        /**
+         * where a repository cannot be reached, write a partial lock naming what is missing instead of
+         * failing (no offline repository, no recording, no check)
+         */
+        PARTIAL
+    }
 
     /** @param recording how the run learned what the build fetches while it runs */
     public record Result(Lock lock, long downloadedFiles, long downloadedBytes, Recording recording) {}
@@ -83,9 +134,9 @@ public final class ClosureEngine {
         MavenArgs args = MavenArgs.parse(request.mavenArgs());
         Path work;
         try {
-            work = Files.createTempDirectory(Files.createDirectories(request.cache().resolve("work")), "run");
+            work = request.cache().newWork("run");
         } catch (IOException e) {
-            throw new PortkitException(Failure.INTERNAL, "cannot create a work directory in " + request.cache(), e);
+            throw new PortkitException(Failure.INTERNAL, "cannot create a work directory in " + request.cache().root(), e);
         }
         try {
             return resolve(request, args, work, out);
@@ -101,9 +152,9 @@ public final class ClosureEngine {
     }
 
     private static Result resolve(Request request, MavenArgs args, Path work, Path out) throws IOException {
-        Path repository = request.cache().resolve("repository");
+        Path repository = request.cache().repository();
         // Logs outlive the work directory, so that a failure's log can still be read.
-        Path logs = Files.createDirectories(request.cache().resolve("logs")).resolve(work.getFileName().toString());
+        Path logs = Files.createDirectories(request.cache().logs()).resolve(work.getFileName().toString());
         String javaVersion = MavenRun.javaVersion(request.javaHome());
         List<RemoteRepository> central = SuperPom.repositories();
         Progress progress = Progress.forConsole();
@@ -129,7 +180,7 @@ public final class ClosureEngine {
 
             Recording recording = Recording.SKIPPED;
             if (request.record()) {
-                boolean ran = new BuildRecorder(resolver, maven, request.javaHome(), request.cache().resolve("recordings"))
+                boolean ran = new BuildRecorder(resolver, maven, request.javaHome(), request.cache().recordings())
                         .record(project, args, knownRepositories(resolver, reactor, start), work, Path.of(logs + "-record.log"));
                 recording = ran ? Recording.RAN : Recording.REPLAYED;
                 resolver.problems().throwIfAny("artifacts the build fetched while it ran");

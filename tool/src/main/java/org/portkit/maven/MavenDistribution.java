@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
+import org.portkit.cache.Cache;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.io.Archives;
@@ -36,17 +37,17 @@ public final class MavenDistribution {
      * The distribution from the cache, or from Maven Central (the super POM's repository, with the
      * settings' mirrors and proxies) into the cache.
      */
-    public static MavenDistribution obtain(String version, Path cacheRoot, UserSettings settings, boolean allowHttp,
+    public static MavenDistribution obtain(String version, Cache cache, UserSettings settings, boolean allowHttp,
             Progress progress) {
         // A resolver of its own, so that Maven's own download never enters a project's closure.
-        try (Resolver bootstrap = Resolver.open(cacheRoot.resolve("repository"), settings, Map.of(), "17", null,
+        try (Resolver bootstrap = Resolver.open(cache.repository(), settings, Map.of(), "17", null,
                 allowHttp, progress)) {
-            return obtain(version, cacheRoot, bootstrap, SuperPom.repositories().get(0));
+            return obtain(version, cache, bootstrap, SuperPom.repositories().get(0));
         }
     }
 
-    private static MavenDistribution obtain(String version, Path cacheRoot, Resolver resolver, RemoteRepository central) {
-        Path home = cacheRoot.resolve("maven").resolve("apache-maven-" + version);
+    private static MavenDistribution obtain(String version, Cache cache, Resolver resolver, RemoteRepository central) {
+        Path home = cache.maven().resolve("apache-maven-" + version);
         if (!Files.isExecutable(home.resolve("bin/mvn"))) {
             ArtifactResult r = resolver.resolve(
                     new DefaultArtifact("org.apache.maven", "apache-maven", "bin", "tar.gz", version),

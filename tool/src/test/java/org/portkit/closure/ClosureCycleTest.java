@@ -135,8 +135,7 @@ class ClosureCycleTest {
             ClosureEngine.Request plain = TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, true);
             assertEquals(Failure.UNOBTAINABLE, failure(source, true, true).kind(), "not partial unless asked");
             ClosureEngine.Result result = ClosureEngine.resolve(new ClosureEngine.Request(plain.source(),
-                    plain.mavenArgs(), plain.mavenVersion(), plain.javaHome(), plain.cache(), plain.settings(), true, true,
-                    true, true), tmp.resolve("m2"), tmp.resolve("portkit.lock"));
+                    plain.mavenArgs(), plain.environment(), java.util.EnumSet.allOf(ClosureEngine.Option.class)), tmp.resolve("m2"), tmp.resolve("portkit.lock"));
             Lock lock = LockFile.read(tmp.resolve("portkit.lock"));
             assertFalse(lock.isComplete());
             assertEquals(ClosureEngine.Recording.IMPOSSIBLE, result.recording());
@@ -183,8 +182,9 @@ class ClosureCycleTest {
                     + "<mirrorOf>" + JicofoShape.FORK_REPOSITORY_ID + "</mirrorOf><url>" + fork.url() + "</url></mirror></mirrors></settings>");
             TestMaven.forgetRepository("fork-mirror");
             ClosureEngine.Request plain = TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), false, false);
-            ClosureEngine.resolve(new ClosureEngine.Request(plain.source(), plain.mavenArgs(), plain.mavenVersion(),
-                    plain.javaHome(), plain.cache(), org.portkit.resolve.UserSettings.read(settings), true, false, false, false),
+            ClosureEngine.resolve(new ClosureEngine.Request(plain.source(), plain.mavenArgs(), new ClosureEngine.Environment(
+                    plain.mavenVersion(), plain.javaHome(), plain.cache(), org.portkit.resolve.UserSettings.read(settings)),
+                    java.util.Set.of(ClosureEngine.Option.ALLOW_HTTP)),
                     tmp.resolve("m2"), tmp.resolve("portkit.lock"));
             Lock lock = LockFile.read(tmp.resolve("portkit.lock"));
             assertTrue(has(lock, "fork-mirror", "org/jxmpp/jxmpp-core/1.0.3/jxmpp-core-1.0.3.jar"), "served by the mirror");
