@@ -8,6 +8,7 @@ import org.portkit.failure.PortkitException;
 import org.portkit.license.LicenseSummary;
 import org.portkit.port.Lint;
 import org.portkit.port.PortTree;
+import org.portkit.workspace.Tree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -24,7 +25,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean stale = false;
         List<Lint.Finding> findings = new ArrayList<>();
-        for (Ports.Port port : ports.load()) {
+        for (Tree.Port port : ports.load()) {
             for (Lint.Finding f : port.generated().lint()) {
                 findings.add(new Lint.Finding("ports/" + port.path() + "/" + f.file(), f.line(), f.rule(), f.message()));
             }

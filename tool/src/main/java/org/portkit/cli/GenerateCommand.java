@@ -2,6 +2,7 @@ package org.portkit.cli;
 
 import java.util.concurrent.Callable;
 import org.portkit.port.PortTree;
+import org.portkit.workspace.Tree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -14,7 +15,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (Ports.Port port : ports.load()) {
+        for (Tree.Port port : ports.load()) {
             PortTree.write(port.files(), port.dir());
             System.out.println("wrote " + "ports/" + port.path() + " (" + port.files().size() + " files)");
             port.generated().unverified().forEach(u -> System.out.println("  unverified (no checksum yet): " + u));

@@ -1,16 +1,12 @@
 package org.portkit.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
-import org.portkit.lock.Lock;
-import org.portkit.lock.LockFile;
-import org.portkit.lock.SourceDistfile;
-import org.portkit.port.MetaSpec;
-import org.portkit.port.PortSpec;
+import org.portkit.workspace.LockWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,50 +35,15 @@ final class LockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Path> dirs = ports.ports().specDirs(ports.specs);
+        List<Path> dirs = ports.tree().specDirs(ports.specs);
         if (sourceTree != null && dirs.size() != 1) {
             throw new PortkitException(Failure.USAGE, "--source-tree is the source of one spec: name exactly one SPEC-DIR");
         }
+        LockWorkflow workflow = new LockWorkflow(ports.tree(),
+                options.lockRequest(check && !options.partial, Optional.ofNullable(sourceTree)), System.out::println);
         for (Path dir : dirs) {
-            lock(dir);
+            workflow.lock(dir);
         }
         return 0;
-    }
-
-    private void lock(Path dir) throws Exception {
-        String text = PortSpec.text(dir);
-        if (MetaSpec.isMeta(dir, text)) {
-            lockMeta(MetaSpec.parse(dir, text));
-            return;
-        }
-        PortSpec spec = PortSpec.parse(dir, text);
-        Path lockFile = dir.resolve(PortSpec.LOCK);
-        SpecLocker locker = new SpecLocker(options, check && !options.partial);
-        Path source = sourceTree != null ? sourceTree : locker.distfiles().resolve(spec.sourceDistfile());
-        SourceDistfile pinned = sourceTree == null ? locker.fetchSource(spec, SpecLocker.previous(lockFile), source) : null;
-        LockFile.write(locker.resolve(spec, source, pinned, lockFile), lockFile);
-        SpecLocker.writePort(ports.ports().load(dir));
-    }
-
-    /** A meta port's lock pins its archives, and nothing else: they are installed as they are. */
-    private void lockMeta(MetaSpec spec) throws Exception {
-        Path dir = spec.dir();
-        Path lockFile = dir.resolve(PortSpec.LOCK);
-        SpecLocker locker = new SpecLocker(options, false);
-        Lock previous = SpecLocker.previous(lockFile);
-        List<SourceDistfile> pinned = new ArrayList<>();
-        for (MetaSpec.Distfile d : spec.distfiles()) {
-            try {
-                pinned.add(locker.fetch(dir, d.url(), d.name(), previous, locker.distfiles().resolve(d.name())));
-            } catch (PortkitException e) {
-                // Only an unreachable site may leave a distfile unverified; an answer (404) means a wrong name.
-                if (!options.partial || e.kind() != Failure.UNOBTAINABLE || e.getCause() == null) {
-                    throw e;
-                }
-                System.out.println("unverified: " + d.name() + " (" + e.getMessage() + ")");
-            }
-        }
-        LockFile.write(Lock.ofDistfiles(pinned), lockFile);
-        SpecLocker.writePort(ports.ports().load(dir));
     }
 }

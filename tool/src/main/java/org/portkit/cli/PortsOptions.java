@@ -3,6 +3,7 @@ package org.portkit.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.portkit.workspace.Tree;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,11 +15,11 @@ final class PortsOptions {
     @Option(names = "--root", paramLabel = "DIR", description = "the portkit tree (default: .)")
     Path root = Path.of(".");
 
-    List<Ports.Port> load() throws java.io.IOException {
-        return ports().load(specs);
+    List<Tree.Port> load() throws java.io.IOException {
+        return tree().load(specs);
     }
 
-    Ports ports() {
-        return new Ports(root);
+    Tree tree() {
+        return new Tree(root);
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.portkit.closure.ClosureEngine;
-import org.portkit.license.LicenseSummary;
+import org.portkit.closure.ResolveReport;
 import org.portkit.maven.MavenArgs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,23 +42,7 @@ final class ResolveCommand implements Callable<Integer> {
         List<String> args = mavenArgs.isEmpty() ? MavenArgs.DEFAULT : mavenArgs;
         ClosureEngine.Result result = ClosureEngine.resolve(options.request(source, args, check), out.toAbsolutePath(),
                 lock.toAbsolutePath());
-        report(result, lock, out, check);
+        ResolveReport.lines(result, lock, out, check).forEach(System.out::println);
         return 0;
-    }
-
-    /** The summary of a resolve, shared with lock. */
-    static void report(ClosureEngine.Result result, Path lock, Path out, boolean check) {
-        System.out.printf("%d files (%.1f MB) from %d repositories pinned in %s; %s%n",
-                result.lock().files().size(), result.lock().totalSize() / 1e6, result.lock().repositories().size(), lock,
-                result.lock().isComplete()
-                        ? (out != null ? "offline repository " + out : "closure complete") + (check ? " (offline build checked)" : "")
-                        : "PARTIAL: " + result.lock().unverified().size() + " files could not be obtained (listed in the lock);"
-                                + " no offline repository was written");
-        System.out.printf("downloaded this run: %d files, %.1f MB; run-time artifacts %s%n", result.downloadedFiles(),
-                result.downloadedBytes() / 1e6, result.recording().description);
-        LicenseSummary licenses = LicenseSummary.of(result.lock());
-        System.out.printf("licenses of the %d jar artifacts in the build closure: %d unknown, %d non-free%s%n",
-                licenses.artifacts(), licenses.unknown().size(), licenses.nonFree().size(),
-                licenses.isClear() ? "" : " (their 'license' lines in the lock say why)");
     }
 }

@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.portkit.cache.Cache;
 import org.portkit.closure.ClosureEngine;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.resolve.UserSettings;
+import org.portkit.workspace.LockWorkflow;
 import picocli.CommandLine.Option;
 
 /** How a closure is computed: the same for resolve and lock. */
@@ -39,6 +41,11 @@ final class ResolveOptions {
 
     ClosureEngine.Request request(Path source, List<String> mavenArgs, boolean check) {
         return new ClosureEngine.Request(source.toAbsolutePath(), mavenArgs, environment(), options(check));
+    }
+
+    /** How specs are locked with these options, proved offline when {@code check}. */
+    LockWorkflow.Request lockRequest(boolean check, Optional<Path> sourceTree) {
+        return new LockWorkflow.Request(environment(), options(check), sourceTree);
     }
 
     ClosureEngine.Environment environment() {

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
-import org.portkit.port.PortSpec;
+import org.portkit.port.kind.DaemonPort;
+import org.portkit.port.kind.PortSpec;
 
 /**
  * A new upstream release as {@code portkit update PORT ARG [--version V]} names it: the spec's
@@ -20,13 +21,13 @@ public record Release(String version, Map<String, String> values) {
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
 
-    public static Release of(PortSpec spec, String arg, String givenVersion) {
-        PortSpec.Update templates = spec.update();
-        String file = spec.dir().resolve(PortSpec.FILE).toString();
-        if (templates == null) {
+    public static Release of(PortSpec port, String arg, String givenVersion) {
+        String file = port.header().paths().file().toString();
+        if (!(port instanceof DaemonPort spec) || spec.update() == null) {
             throw new PortkitException(Failure.BAD_INPUT, file + " has no update { } block saying how a release"
                     + " maps to the version and the source (see README, 'Updates')");
         }
+        DaemonPort.Update templates = spec.update();
         requireWord(arg, "the release");
         String version;
         if (templates.version() != null) {
@@ -50,7 +51,7 @@ public record Release(String version, Map<String, String> values) {
             String id = fill(templates.id(), arg, version);
             // bsd.port.mk fetches a 40-hex id as a commit and anything else as a tag.
             if (COMMIT.matcher(tuple[3]).matches() && !COMMIT.matcher(id).matches()) {
-                throw new PortkitException(Failure.USAGE, spec.category() + "/" + spec.name()
+                throw new PortkitException(Failure.USAGE, spec.header().path()
                         + " is pinned by a commit: give the full 40-hex commit id, not '" + id + "'");
             }
             tuple[3] = id;
@@ -70,7 +71,7 @@ public record Release(String version, Map<String, String> values) {
             }
         });
         if (values.isEmpty()) {
-            throw new PortkitException(Failure.BAD_INPUT, spec.category() + "/" + spec.name() + " is already at "
+            throw new PortkitException(Failure.BAD_INPUT, spec.header().path() + " is already at "
                     + version + " (" + spec.sourceDistfile() + "): 'portkit lock' locks it again");
         }
         return new Release(version, values);
@@ -80,9 +81,9 @@ public record Release(String version, Map<String, String> values) {
         return template.replace("{arg}", arg).replace("{version}", version);
     }
 
-    private static String current(PortSpec spec, String path) {
+    private static String current(DaemonPort spec, String path) {
         return switch (path) {
-            case "version" -> spec.version();
+            case "version" -> spec.header().version();
             case "source.dist-tuple" -> spec.source();
             case "source.site" -> spec.sourceSite();
             case "source.file" -> spec.sourceFile();

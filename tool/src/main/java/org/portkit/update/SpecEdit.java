@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
-import org.portkit.port.PortSpec;
+import org.portkit.port.SpecFile;
 
 /**
  * port.conf edited in place: the value text of some settings is replaced on the line Typesafe
@@ -25,11 +25,11 @@ public final class SpecEdit {
         for (Map.Entry<String, String> v : values.entrySet()) {
             edited = replace(edited, origin, v.getKey(), v.getValue());
         }
-        Config expected = PortSpec.config(text, origin);
+        Config expected = SpecFile.config(text, origin);
         for (Map.Entry<String, String> v : values.entrySet()) {
             expected = expected.withValue(v.getKey(), ConfigValueFactory.fromAnyRef(v.getValue()));
         }
-        if (!PortSpec.config(edited, origin).root().equals(expected.root())) {
+        if (!SpecFile.config(edited, origin).root().equals(expected.root())) {
             throw new PortkitException(Failure.BAD_INPUT, origin + ": setting " + values.keySet()
                     + " in place would change other values too (is one set twice?): set " + values + " by hand");
         }
@@ -37,7 +37,7 @@ public final class SpecEdit {
     }
 
     private static String replace(String text, String origin, String path, String value) {
-        int number = PortSpec.config(text, origin).getValue(path).origin().lineNumber();
+        int number = SpecFile.config(text, origin).getValue(path).origin().lineNumber();
         // split with -1 keeps a final newline, and "\r" stays on its line: joined back, only the value differs.
         String[] lines = text.split("\n", -1);
         String line = lines[number - 1];

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portkit.lock.LockFile;
+import org.portkit.workspace.Tree;
 
 /** Each rule against a generated port broken in exactly the way the rule is about. */
 class LintTest {
@@ -28,7 +29,7 @@ class LintTest {
         Files.writeString(tmp.resolve("port.conf"), PortGeneratorTest.SPEC);
         Files.writeString(tmp.resolve("jicofo.conf"), "jicofo {}\n");
         LockFile.write(MavenDistfilesTest.lock(), tmp.resolve("portkit.lock"));
-        generated = PortGenerator.generate(PortSpec.read(tmp), LockFile.read(tmp.resolve("portkit.lock")));
+        generated = Tree.spec(tmp).generate(LockFile.read(tmp.resolve("portkit.lock")));
         port = generated.files();
     }
 

@@ -18,6 +18,7 @@ import org.portkit.io.Hashing;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
 import org.portkit.site.SiteTemplates;
+import org.portkit.workspace.Tree;
 
 /** www/jitsi-meta's shape: generated from a meta spec, linted, locked distfile by distfile. */
 class MetaPortTest {
@@ -27,7 +28,7 @@ class MetaPortTest {
     @Test
     void metaPortShipsSetupAndTemplatesAndDependsOnTheStack() throws IOException {
         Path spec = spec("https://example.org/src/", "https://example.org/src/");
-        GeneratedPort port = MetaPortGenerator.generate(MetaSpec.read(spec), Lock.ofDistfiles(List.of()));
+        GeneratedPort port = Tree.spec(spec).generate(Lock.ofDistfiles(List.of()));
         String makefile = port.files().get("Makefile");
         assertTrue(makefile.contains("RUN_DEPENDS =\tnet/jicofo \\\n\t\tnet/jitsi-videobridge \\\n\t\tnet/prosody \\\n"
                 + "\t\twww/nginx\n"), makefile);

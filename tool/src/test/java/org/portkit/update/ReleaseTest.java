@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
-import org.portkit.port.PortSpec;
+import org.portkit.port.kind.PortSpec;
+import org.portkit.workspace.Tree;
 
 /** The update blocks of the real specs, and what a spec's update block may say. */
 class ReleaseTest {
@@ -22,17 +23,17 @@ class ReleaseTest {
 
     @Test
     void jicofoTakesTheNumberOfItsTag() {
-        Release r = Release.of(PortSpec.read(JICOFO), "11200", null);
+        Release r = Release.of(Tree.spec(JICOFO), "11200", null);
         assertEquals("2.0.11200", r.version());
         assertEquals(Map.of("version", "2.0.11200", "source.dist-tuple", "github jitsi jicofo jitsi-meet_11200 ."), r.values());
-        assertStatus(Failure.USAGE, "drop --version", () -> Release.of(PortSpec.read(JICOFO), "11200", "2.0.11200"));
-        assertStatus(Failure.BAD_INPUT, "already at 2.0.11146", () -> Release.of(PortSpec.read(JICOFO), "11146", null));
-        assertStatus(Failure.USAGE, "not one word", () -> Release.of(PortSpec.read(JICOFO), "../11200", null));
+        assertStatus(Failure.USAGE, "drop --version", () -> Release.of(Tree.spec(JICOFO), "11200", "2.0.11200"));
+        assertStatus(Failure.BAD_INPUT, "already at 2.0.11146", () -> Release.of(Tree.spec(JICOFO), "11146", null));
+        assertStatus(Failure.USAGE, "not one word", () -> Release.of(Tree.spec(JICOFO), "../11200", null));
     }
 
     @Test
     void theBridgeTakesAFullCommitAndTheVersion() {
-        PortSpec bridge = PortSpec.read(BRIDGE);
+        PortSpec bridge = Tree.spec(BRIDGE);
         Release r = Release.of(bridge, COMMIT, "2.0.11200");
         assertEquals(Map.of("version", "2.0.11200", "source.dist-tuple", "github jitsi jitsi-videobridge " + COMMIT + " ."),
                 r.values());
@@ -45,7 +46,7 @@ class ReleaseTest {
 
     @Test
     void aSpecWithoutAnUpdateBlockSaysWhereToReadAboutIt() throws IOException {
-        PortSpec spec = PortSpec.parse(JICOFO, jicofo().replaceAll("(?m)^update .*$", ""));
+        PortSpec spec = Tree.spec(JICOFO, jicofo().replaceAll("(?m)^update .*$", ""));
         assertStatus(Failure.BAD_INPUT, "has no update { } block", () -> Release.of(spec, "11200", null));
     }
 
@@ -59,12 +60,12 @@ class ReleaseTest {
                 {"update { version = \"2.0.{arg}\", id = \"jitsi-meet_{n}\" }", "update.id: a template of {arg}"},
                 {"update { version = \"2.0.{arg}\", id = \"stable\" }", "update.id: a template of {arg}"}}) {
             String spec = text.replaceAll("(?m)^update .*$", bad[0]);
-            assertStatus(Failure.BAD_INPUT, bad[1], () -> PortSpec.parse(JICOFO, spec));
+            assertStatus(Failure.BAD_INPUT, bad[1], () -> Tree.spec(JICOFO, spec));
         }
     }
 
     private static String jicofo() throws IOException {
-        return Files.readString(JICOFO.resolve(PortSpec.FILE));
+        return Files.readString(JICOFO.resolve("port.conf"));
     }
 
     private static void assertStatus(Failure status, String message, Executable run) {

@@ -14,15 +14,16 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
-import org.portkit.port.PortSpec;
+import org.portkit.port.kind.DaemonPort;
+import org.portkit.workspace.Tree;
 
 class SpecEditTest {
     static final Path JICOFO = Path.of("..", "specs", "net", "jicofo");
 
     @Test
     void theRealSpecKeepsEveryLineButTheTwoValues() throws IOException {
-        String text = Files.readString(JICOFO.resolve(PortSpec.FILE));
-        String edited = SpecEdit.apply(text, "port.conf", Release.of(PortSpec.parse(JICOFO, text), "11200", null).values());
+        String text = Files.readString(JICOFO.resolve("port.conf"));
+        String edited = SpecEdit.apply(text, "port.conf", Release.of(Tree.spec(JICOFO, text), "11200", null).values());
 
         List<String> before = text.lines().toList();
         List<String> after = edited.lines().toList();
@@ -30,8 +31,8 @@ class SpecEditTest {
         assertEquals(List.of("version = \"2.0.11200\"", "source { dist-tuple = \"github jitsi jicofo jitsi-meet_11200 .\" }"),
                 IntStream.range(0, before.size()).filter(i -> !before.get(i).equals(after.get(i))).mapToObj(after::get).toList());
         assertTrue(edited.endsWith("}\n"));
-        PortSpec spec = PortSpec.parse(JICOFO, edited);
-        assertEquals("2.0.11200", spec.version());
+        DaemonPort spec = (DaemonPort) Tree.spec(JICOFO, edited);
+        assertEquals("2.0.11200", spec.header().version());
         assertEquals("github jitsi jicofo jitsi-meet_11200 .", spec.source());
     }
 

@@ -1,4 +1,4 @@
-package org.portkit.diff;
+package org.portkit.workspace;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.portkit.diff.Changelog.Port;
+import org.portkit.diff.LockDiff;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.lock.Lock;
@@ -27,9 +28,6 @@ import org.portkit.lock.LockFile;
  * {@code CATEGORY/NAME}: in the working tree, or at a git revision (read with JGit, no git binary).
  */
 public final class SpecLocks {
-    static final String SPECS = "specs";
-    static final String LOCK = "portkit.lock";
-
     private SpecLocks() {}
 
     /** Every spec's lock at {@code rev} compared with the working tree's, ports in name order. */
@@ -44,12 +42,12 @@ public final class SpecLocks {
 
     static SortedMap<String, Lock> workingTree(Path root) {
         SortedMap<String, Lock> out = new TreeMap<>();
-        Path specs = root.resolve(SPECS);
+        Path specs = root.resolve(Tree.SPECS);
         if (!Files.isDirectory(specs)) {
             return out;
         }
         try (Stream<Path> walk = Files.walk(specs)) {
-            walk.filter(p -> p.getFileName().toString().equals(LOCK) && Files.isRegularFile(p)).forEach(p ->
+            walk.filter(p -> p.getFileName().toString().equals(Tree.LOCK) && Files.isRegularFile(p)).forEach(p ->
                     out.put(port(slashes(specs.relativize(p))), LockFile.read(p)));
         } catch (IOException e) {
             throw new PortkitException(Failure.BAD_INPUT, "cannot read " + specs + ": " + e.getMessage(), e);
@@ -70,7 +68,7 @@ public final class SpecLocks {
             }
             RevCommit commit = walk.parseCommit(id);
             // specs/ relative to the repository's top, where the root is inside its work tree.
-            String prefix = slashes(repo.getWorkTree().toPath().toRealPath().relativize(absolute.toRealPath()).resolve(SPECS));
+            String prefix = slashes(repo.getWorkTree().toPath().toRealPath().relativize(absolute.toRealPath()).resolve(Tree.SPECS));
             SortedMap<String, Lock> out = new TreeMap<>();
             try (TreeWalk tree = new TreeWalk(repo)) {
                 tree.addTree(commit.getTree());
@@ -78,7 +76,7 @@ public final class SpecLocks {
                 tree.setFilter(PathFilter.create(prefix));
                 while (tree.next()) {
                     String path = tree.getPathString();
-                    if (path.endsWith("/" + LOCK)) {
+                    if (path.endsWith("/" + Tree.LOCK)) {
                         List<String> lines = new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8).lines().toList();
                         out.put(port(path.substring(prefix.length() + 1)), LockFile.parse(rev + ":" + path, lines));
                     }
@@ -92,7 +90,7 @@ public final class SpecLocks {
 
     /** {@code net/jicofo/portkit.lock} (relative to specs/) names port {@code net/jicofo}. */
     private static String port(String lockPath) {
-        return lockPath.substring(0, Math.max(0, lockPath.length() - LOCK.length() - 1));
+        return lockPath.substring(0, Math.max(0, lockPath.length() - Tree.LOCK.length() - 1));
     }
 
     private static String slashes(Path relative) {
