@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -23,6 +21,7 @@ import org.portkit.io.Download;
 import org.portkit.io.Hashing;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.maven.MavenRun;
+import org.portkit.port.Distinfo;
 import org.portkit.port.MakefileText;
 import org.portkit.port.PlistText;
 import org.portkit.port.PortTree;
@@ -37,7 +36,6 @@ import org.portkit.port.PortTree;
 public final class PortBuild {
     /** {@code NAME{PATH}} (fetched as PATH, stored as NAME) or just NAME, as bsd.port.mk reads DISTFILES. */
     private static final Pattern DISTFILE = Pattern.compile("^([^{]+)(?:\\{([^}]*)\\})?$");
-    private static final Pattern DISTINFO = Pattern.compile("^(SHA256|SIZE) \\((.+)\\) = (.+)$");
 
     /** A distfile: its local name, and where to fetch it. */
     public record Distfile(String name, String url) {}
@@ -82,31 +80,14 @@ public final class PortBuild {
         return out;
     }
 
-    /** distinfo as name to {hex SHA-256, size}. */
-    Map<String, String[]> distinfo() {
-        Map<String, String[]> out = new TreeMap<>();
-        for (String line : files.getOrDefault("distinfo", "").lines().toList()) {
-            Matcher m = DISTINFO.matcher(line);
-            if (m.matches()) {
-                String[] entry = out.computeIfAbsent(m.group(2), k -> new String[2]);
-                if (m.group(1).equals("SHA256")) {
-                    entry[0] = HexFormat.of().formatHex(Base64.getDecoder().decode(m.group(3)));
-                } else {
-                    entry[1] = m.group(3);
-                }
-            }
-        }
-        return out;
-    }
-
     /** fetch: every distfile present in {@code distdir} and matching distinfo, or a failure naming it. */
     public void fetch(Path distdir, Report report) throws IOException {
-        Map<String, String[]> sums = distinfo();
+        Map<String, Distinfo.Entry> sums = Distinfo.parse(files.getOrDefault("distinfo", ""));
         int fetched = 0;
         List<Distfile> all = distfiles();
         for (Distfile d : all) {
-            String[] sum = sums.get(d.name());
-            if (sum == null || sum[0] == null || sum[1] == null) {
+            Distinfo.Entry sum = sums.get(d.name());
+            if (sum == null || sum.sha256Hex() == null || sum.size() == null) {
                 throw new PortkitException(Failure.BAD_INPUT, "fetch: " + d.name() + " has no checksum in distinfo:"
                         + " this port is not verified yet");
             }
@@ -123,10 +104,10 @@ public final class PortBuild {
         report.step("fetch", all.size() + " distfiles checked against distinfo, " + fetched + " downloaded");
     }
 
-    private static void verify(String name, Path file, String[] sum) throws IOException {
+    private static void verify(String name, Path file, Distinfo.Entry sum) throws IOException {
         String sha = Hashing.sha256(file);
         long size = Files.size(file);
-        if (!sha.equals(sum[0]) || size != Long.parseLong(sum[1])) {
+        if (!sha.equals(sum.sha256Hex()) || size != Long.parseLong(sum.size())) {
             throw new PortkitException(Failure.CHECKSUM, "checksum: " + name + " (" + file + ") does not match distinfo:"
                     + " SHA-256 " + sha + ", " + size + " bytes. Delete it only if you know why it changed.");
         }

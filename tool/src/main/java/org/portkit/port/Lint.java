@@ -27,7 +27,6 @@ public final class Lint {
             "HOMEPAGE", "MAINTAINER", "PERMIT_PACKAGE", "WANTLIB", "SITES", "EXTRACT_ONLY", "EXTRACT_SUFX", "DIST_SUBDIR",
             "MODULES", "MODJAVA_VER", "BUILD_DEPENDS", "RUN_DEPENDS", "LIB_DEPENDS", "TEST_DEPENDS", "MAKE_FLAGS",
             "MAKE_ENV", "NO_BUILD", "NO_TEST");
-    private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.]*)(\\s*)([+?:!]?=)(\\s*)(.*)$");
     private static final Pattern NETWORK = Pattern.compile("\\b(curl|wget|ftp|fetch|git)\\b|https?://");
     private static final Pattern NON_FREE = Pattern.compile("^#.*\\b(\\d+) non-free\\)", Pattern.MULTILINE);
 
@@ -97,12 +96,12 @@ public final class Lint {
                     f.add(new Finding("Makefile", i + 1, "network", "Maven runs without --offline"));
                 }
             }
-            Matcher m = ASSIGNMENT.matcher(line);
-            if (line.startsWith("\t") || line.startsWith("#") || !m.matches()) {
+            MakefileText.Assignment a = MakefileText.Assignment.of(line).orElse(null);
+            if (a == null) {
                 continue;
             }
-            String var = m.group(1);
-            if (!m.group(2).equals(" ") || !m.group(4).startsWith("\t")) {
+            String var = a.name();
+            if (!a.before().equals(" ") || !a.after().startsWith("\t")) {
                 f.add(new Finding("Makefile", i + 1, "align", var + ": write 'VAR =<TAB>value'"));
             }
             int rank = ORDER.indexOf(var);
@@ -192,19 +191,16 @@ public final class Lint {
         expected.removeAll(unverified);
         List<String> sha = new ArrayList<>();
         List<String> size = new ArrayList<>();
-        List<String> lines = text.lines().toList();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String file = line.substring(line.indexOf('(') + 1, Math.max(line.indexOf(')'), line.indexOf('(') + 1));
-            if (line.startsWith("SHA256 (")) {
+        for (Distinfo.Line line : Distinfo.lines(text)) {
+            if ("SHA256".equals(line.algorithm())) {
                 if (!size.isEmpty()) {
-                    f.add(new Finding("distinfo", i + 1, "distinfo", "SHA256 line after SIZE lines"));
+                    f.add(new Finding("distinfo", line.number(), "distinfo", "SHA256 line after SIZE lines"));
                 }
-                sha.add(file);
-            } else if (line.startsWith("SIZE (")) {
-                size.add(file);
+                sha.add(line.name());
+            } else if ("SIZE".equals(line.algorithm())) {
+                size.add(line.name());
             } else {
-                f.add(new Finding("distinfo", i + 1, "distinfo", "neither a SHA256 nor a SIZE line"));
+                f.add(new Finding("distinfo", line.number(), "distinfo", "neither a SHA256 nor a SIZE line"));
             }
         }
         if (!sha.equals(new ArrayList<>(new TreeSet<>(sha))) || !sha.equals(size)) {

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads back the parts of a generated Makefile (or maven.inc) that the linter and the build need:
@@ -13,24 +16,33 @@ import java.util.Map;
 public final class MakefileText {
     private MakefileText() {}
 
-    /** Top-level {@code VAR = value} and {@code VAR += value} lines, values joined by a space per +=. */
+    /**
+     * One {@code VAR = value} line as written: the name, the space between it and the operator
+     * ({@code =}, {@code +=}, {@code ?=}, {@code :=}, {@code !=}), the space after it, and the value.
+     */
+    public record Assignment(String name, String before, String operator, String after, String value) {
+        private static final Pattern FORM = Pattern.compile("^([A-Za-z_][A-Za-z0-9_.]*)(\\s*)([+?:!]?=)(\\s*)(.*)$");
+
+        /** The assignment {@code line} is, if it is one at top level (no command, no comment). */
+        public static Optional<Assignment> of(String line) {
+            Matcher m = FORM.matcher(line);
+            if (line.startsWith("\t") || line.startsWith("#") || !m.matches()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Assignment(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)));
+        }
+    }
+
+    /** Top-level assignments, values joined by a space per +=; the other operators set the value. */
     public static Map<String, List<String>> assignments(String text) {
         Map<String, List<String>> vars = new LinkedHashMap<>();
         for (String line : logicalLines(text)) {
-            if (line.startsWith("\t") || line.startsWith("#")) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            String name = eq <= 0 ? "" : line.substring(0, eq).trim();
-            boolean append = name.endsWith("+");
-            name = append ? name.substring(0, name.length() - 1).trim() : name;
-            if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-                continue;
-            }
-            String value = line.substring(eq + 1).trim();
-            List<String> values = append ? vars.computeIfAbsent(name, k -> new ArrayList<>()) : new ArrayList<>();
-            values.add(value);
-            vars.put(name, values);
+            Assignment.of(line).ifPresent(a -> {
+                boolean append = a.operator().equals("+=");
+                List<String> values = append ? vars.computeIfAbsent(a.name(), k -> new ArrayList<>()) : new ArrayList<>();
+                values.add(a.value().trim());
+                vars.put(a.name(), values);
+            });
         }
         return vars;
     }
