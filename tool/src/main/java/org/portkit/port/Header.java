@@ -1,5 +1,7 @@
 package org.portkit.port;
 
+import java.util.Set;
+
 /**
  * What every kind of port says about itself in port.conf, and its Makefile's header carries:
  * CATEGORY/NAME, the one-line comment, version, homepage, maintainer, license, and the
@@ -8,8 +10,13 @@ package org.portkit.port;
 public record Header(SpecPaths paths, String category, String name, String comment, String version, String homepage,
         String maintainer, String license, String descr) {
 
+    /** The keys of port.conf a header is read from. */
+    public static final Set<String> KEYS = Set.of("kind", "category", "name", "comment", "version", "homepage",
+            "maintainer", "license", "descr");
+
+    /** The header in {@code f}; category, name and version become paths (ports/CATEGORY/NAME, distfiles). */
     public static Header parse(SpecFile f) {
-        Header h = new Header(f.paths(), f.string("category"), f.string("name"), f.string("comment"), f.string("version"),
+        Header h = new Header(f.paths(), f.name("category"), f.name("name"), f.string("comment"), f.name("version"),
                 f.string("homepage"), f.string("maintainer"), f.string("license"), f.string("descr"));
         f.require("comment", h.comment.length() <= 60 && !h.comment.endsWith("."), "at most 60 characters, no final period");
         return h;

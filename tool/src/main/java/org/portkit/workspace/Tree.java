@@ -95,7 +95,12 @@ public record Tree(Path root) {
     /** The port a spec directory generates, from its port.conf and its lock. */
     public Port load(Path specDir) {
         PortSpec spec = spec(specDir);
-        return port(spec, LockFile.read(paths(specDir).lock()));
+        Path lock = paths(specDir).lock();
+        if (!Files.exists(lock)) {
+            throw new PortkitException(Failure.BAD_INPUT, spec.header().path() + " has no lock yet: " + lock
+                    + " does not exist; run 'portkit lock " + specDir + "'");
+        }
+        return port(spec, LockFile.read(lock));
     }
 
     /** The port a spec and a lock generate, in memory. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,19 +54,32 @@ public record DaemonPort(Header header, String source, String sourceSite, String
 
     private static final List<String> UPDATE_KEYS = List.of("version", "id", "site", "file");
 
+    /** Every key a daemon spec takes. */
+    private static final Set<String> KEYS = keys();
+
+    private static Set<String> keys() {
+        Set<String> keys = new java.util.TreeSet<>(Header.KEYS);
+        keys.addAll(List.of("source.dist-tuple", "source.site", "source.file", "maven-args", "java", "jar", "daemon.name",
+                "daemon.user", "daemon.id", "daemon.comment", "daemon.main-class", "daemon.java-options", "daemon.config",
+                "deps-archive.site"));
+        UPDATE_KEYS.forEach(k -> keys.add("update." + k));
+        return Set.copyOf(keys);
+    }
+
     /** The daemon spec in {@code f}. */
     public static DaemonPort parse(SpecFile f) {
         return SpecFile.read(() -> {
             Header header = Header.parse(f);
             Daemon daemon = new Daemon(f.optional("daemon.name").orElse(header.name()), f.string("daemon.user"),
-                    f.config().getInt("daemon.id"), f.string("daemon.comment"), f.string("daemon.main-class"),
-                    f.list("daemon.java-options", List.of()), f.list("daemon.config"));
+                    f.integer("daemon.id"), f.string("daemon.comment"), f.string("daemon.main-class"),
+                    f.list("daemon.java-options", List.of()), f.relativePaths("daemon.config"));
             Update update = f.config().hasPath("update") ? new Update(optional(f, "update.version"),
                     optional(f, "update.id"), optional(f, "update.site"), optional(f, "update.file")) : null;
             DaemonPort spec = new DaemonPort(header, optional(f, "source.dist-tuple"), optional(f, "source.site"),
                     optional(f, "source.file"), f.list("maven-args", MavenArgs.DEFAULT), f.string("java"),
-                    f.string("jar"), daemon, update, optional(f, "deps-archive.site"));
+                    f.relativePath("jar"), daemon, update, optional(f, "deps-archive.site"));
             spec.validate(f);
+            f.requireKeys(KEYS);
             return spec;
         });
     }
@@ -81,8 +95,11 @@ public record DaemonPort(Header header, String source, String sourceSite, String
             c.require("source.dist-tuple", source.split(" ").length == 5, "five words: github ACCOUNT PROJECT ID DIR");
             c.require("source.dist-tuple", !source.split(" ")[3].contains("/"),
                     "the id cannot hold '/': use the plain tag (jitsi-meet_NNNN) or the full commit");
+            c.require("source.dist-tuple", Arrays.stream(source.split(" "), 1, 4).allMatch(SpecFile::isName),
+                    "one name each, ACCOUNT, PROJECT and ID (they name the distfile)");
         } else {
             c.require("source.site", sourceSite.endsWith("/"), "a site ends with '/'");
+            c.require("source.file", SpecFile.isName(sourceFile), "one name (it names the distfile)");
         }
         c.require("java", java.matches("(1\\.8|11|17|21)\\+?"), "one of 1.8, 11, 17, 21, with an optional +");
         c.require("daemon.user", daemon.user().startsWith("_"), "daemon users start with '_'");

@@ -3,7 +3,10 @@ package org.portkit.port.kind;
 import com.typesafe.config.Config;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.portkit.closure.ClosureEngine;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
@@ -44,10 +47,23 @@ public record MetaPort(Header header, List<String> runDepends, List<Distfile> di
         }
     }
 
+    /** Every key a meta spec takes. */
+    private static final Set<String> KEYS = keys();
+
+    private static Set<String> keys() {
+        Set<String> keys = new TreeSet<>(Header.KEYS);
+        keys.addAll(List.of("run-depends", "distfiles"));
+        return Set.copyOf(keys);
+    }
+
     /** The meta spec in {@code f}, shipping {@code setup}. */
     public static MetaPort parse(SpecFile f, Bundle setup) {
-        return SpecFile.read(() -> new MetaPort(Header.parse(f), f.list("run-depends"),
-                f.objects("distfiles", MetaPort::distfile), setup));
+        return SpecFile.read(() -> {
+            MetaPort spec = new MetaPort(Header.parse(f), f.relativePaths("run-depends"),
+                    f.objects("distfiles", MetaPort::distfile), setup);
+            f.requireKeys(KEYS);
+            return spec;
+        });
     }
 
     private static Distfile distfile(Config d) {
@@ -58,6 +74,14 @@ public record MetaPort(Header header, List<String> runDepends, List<Distfile> di
                 || df.tuple() != null && !df.tuple().matches("github \\S+ \\S+ \\S+ \\S+")) {
             throw new PortkitException(Failure.BAD_INPUT, "bad port spec: " + d.origin().description()
                     + ": a distfile is either site and file, or a dist-tuple of five words");
+        }
+        // id names make variables (SITES.id), file the distfile, to a directory under ${PREFIX}.
+        boolean names = SpecFile.isName(df.id()) && (df.file() == null || SpecFile.isName(df.file()))
+                && (df.tuple() == null || Arrays.stream(df.tuple().split(" "), 1, 4).allMatch(SpecFile::isName));
+        if (!names || !SpecFile.isRelativePath(df.to().endsWith("/") ? df.to().substring(0, df.to().length() - 1) : df.to())) {
+            throw new PortkitException(Failure.BAD_INPUT, "bad port spec: " + d.origin().description()
+                    + ": id, file and the dist-tuple's ACCOUNT, PROJECT and ID are one name each, and 'to' a relative"
+                    + " path of names joined by '/'");
         }
         return df;
     }
