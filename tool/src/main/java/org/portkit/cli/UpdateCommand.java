@@ -49,7 +49,7 @@ final class UpdateCommand implements Callable<Integer> {
         LockWorkflow.Updated updated = new LockWorkflow(new Tree(root), options.lockRequest(!options.partial, Optional.empty()),
                 System.out::println).update(port, release, version, commit);
         System.out.print(updated.changelog());
-        updated.commit().ifPresent(id -> System.out.println("committed " + id + " on branch " + updated.branch()));
+        updated.commit().ifPresent(c -> System.out.println("committed " + c.id() + " on branch " + c.branch()));
         return 0;
     }
 }

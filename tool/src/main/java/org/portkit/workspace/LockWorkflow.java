@@ -46,9 +46,12 @@ public final class LockWorkflow {
      * What an update did.
      *
      * @param changelog the old lock against the new, as 'portkit diff' prints it
-     * @param commit the commit made on {@code branch} (null without one), if asked for
+     * @param commit the commit of spec and port, where one was asked for
      */
-    public record Updated(String changelog, Optional<String> commit, String branch) {}
+    public record Updated(String changelog, Optional<Commit> commit) {}
+
+    /** A commit {@code id} on the new {@code branch}. */
+    public record Commit(String id, String branch) {}
 
     private final Tree tree;
     private final Request request;
@@ -106,10 +109,10 @@ public final class LockWorkflow {
         }
         String changelog = Changelog.render(List.of(new Changelog.Port(name, LockDiff.between(before, after))), false);
         if (branch == null) {
-            return new Updated(changelog, Optional.empty(), null);
+            return new Updated(changelog, Optional.empty());
         }
-        return new Updated(changelog, Optional.of(branch.commit(name + ": update to " + next.version() + "\n\n" + changelog)),
-                branch.branch());
+        String id = branch.commit(name + ": update to " + next.version() + "\n\n" + changelog);
+        return new Updated(changelog, Optional.of(new Commit(id, branch.branch())));
     }
 
     private Locking locking(SpecPaths paths, Optional<Path> sourceTree, Optional<Path> staging) {
