@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,7 @@ import org.portkit.failure.PortkitException;
 import org.portkit.fixture.PortkitRun;
 import org.portkit.io.AtomicFiles;
 import org.portkit.lock.LockFile;
+import org.portkit.port.kind.PortSpec;
 import org.portkit.workspace.Tree;
 
 /** port.conf is read strictly: what a maintainer mistypes is an error naming the file and the line to edit. */
@@ -114,5 +117,40 @@ class SpecFileTest {
         assertEquals(3, generate.status(), generate.err());
         assertContains("net/jicofo has no lock yet: " + spec.resolve("portkit.lock") + " does not exist;"
                 + " run 'portkit lock " + spec + "'", generate.err());
+    }
+
+    /**
+     * Every key line of the real specs, set twice or with its key mistyped: either the spec means
+     * exactly what it meant, or it is refused as bad input naming the file; never another failure.
+     */
+    @Test
+    void editsOfTheRealSpecsAreRefusedOrMeanTheSame() throws IOException {
+        int refused = 0;
+        for (String port : List.of("net/jicofo", "net/jitsi-videobridge", "www/jitsi-meta")) {
+            Path dir = Path.of("..", "specs", port);
+            String text = Files.readString(dir.resolve("port.conf"));
+            PortSpec original = Tree.spec(dir, text);
+            List<String> lines = text.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (!line.matches("\\s*[A-Za-z][A-Za-z0-9-]*\\s*[={].*")) {
+                    continue;
+                }
+                int key = line.indexOf(line.strip()) + 1;
+                for (String edited : List.of(line + "\n" + line, line.substring(0, key) + "x" + line.substring(key))) {
+                    List<String> copy = new ArrayList<>(lines);
+                    copy.set(i, edited);
+                    String variant = String.join("\n", copy) + "\n";
+                    try {
+                        assertEquals(original, Tree.spec(dir, variant), port + " line " + (i + 1) + " as " + edited);
+                    } catch (PortkitException e) {
+                        assertEquals(Failure.BAD_INPUT, e.kind(), e.getMessage());
+                        assertContains("bad port spec: " + dir.resolve("port.conf"), e.getMessage());
+                        refused++;
+                    }
+                }
+            }
+        }
+        assertTrue(refused > 50, "refused " + refused);
     }
 }
