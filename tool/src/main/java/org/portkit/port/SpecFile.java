@@ -49,7 +49,7 @@ public record SpecFile(SpecPaths paths, Config config, String text) {
 
     /** {@code text} as the port.conf at {@code paths}. */
     public static SpecFile parse(SpecPaths paths, String text) {
-        return read(() -> new SpecFile(paths, config(text, paths.file().toString()), text));
+        return reading(() -> new SpecFile(paths, config(text, paths.file().toString()), text));
     }
 
     /** port.conf's text as Typesafe Config reads it, each value with the line it is set on. */
@@ -59,12 +59,12 @@ public record SpecFile(SpecPaths paths, Config config, String text) {
     }
 
     /**
-     * What {@code reading} makes of the file, its Typesafe Config failures (a missing key, a wrong
+     * What {@code read} makes of the file, its Typesafe Config failures (a missing key, a wrong
      * type) turned into bad input.
      */
-    public static <T> T read(java.util.function.Supplier<T> reading) {
+    public static <T> T reading(java.util.function.Supplier<T> read) {
         try {
-            return reading.get();
+            return read.get();
         } catch (ConfigException e) {
             // Typesafe Config's messages start with "file: line:", which is what a maintainer needs.
             throw new PortkitException(Failure.BAD_INPUT, "bad port spec: " + e.getMessage());

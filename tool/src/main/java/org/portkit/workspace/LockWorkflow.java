@@ -67,7 +67,7 @@ public final class LockWorkflow {
     public void lock(Path dir) throws IOException {
         PortSpec spec = Tree.spec(dir);
         SpecPaths paths = spec.header().paths();
-        LockFile.write(spec.lock(locking(paths, request.sourceTree(), Optional.empty())), paths.lock());
+        LockFile.write(spec.lock(locking(paths).fromSourceTree(request.sourceTree())), paths.lock());
         writePort(tree.load(dir));
     }
 
@@ -97,7 +97,7 @@ public final class LockWorkflow {
         Path work = request.environment().cache().newWork("update");
         Lock after;
         try {
-            Locking locking = locking(paths, Optional.empty(), Optional.of(work));
+            Locking locking = locking(paths).stagedIn(work);
             after = updated.lock(locking);
             Tree.Port generated = tree.port(updated, after);
             locking.keepStaged();
@@ -115,9 +115,8 @@ public final class LockWorkflow {
         return new Updated(changelog, Optional.of(new Commit(id, branch.branch())));
     }
 
-    private Locking locking(SpecPaths paths, Optional<Path> sourceTree, Optional<Path> staging) {
-        return new Locking(paths, previous(paths.lock()), request.environment(), request.options(), sourceTree, staging,
-                listener::say);
+    private Locking locking(SpecPaths paths) {
+        return new Locking(paths, previous(paths.lock()), request.environment(), request.options(), listener::say);
     }
 
     /** The lock in {@code lockFile}, or {@link LockDiff#NONE} where there is none yet. */

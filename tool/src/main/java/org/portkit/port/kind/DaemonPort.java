@@ -68,7 +68,7 @@ public record DaemonPort(Header header, String source, String sourceSite, String
 
     /** The daemon spec in {@code f}. */
     public static DaemonPort parse(SpecFile f) {
-        return SpecFile.read(() -> {
+        return SpecFile.reading(() -> {
             Header header = Header.parse(f);
             Daemon daemon = new Daemon(f.optional("daemon.name").orElse(header.name()), f.string("daemon.user"),
                     f.integer("daemon.id"), f.string("daemon.comment"), f.string("daemon.main-class"),

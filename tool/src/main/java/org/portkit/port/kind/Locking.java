@@ -36,26 +36,34 @@ public final class Locking {
     private final Lock previous;
     private final ClosureEngine.Environment environment;
     private final Set<ClosureEngine.Option> options;
-    private final Optional<Path> sourceTree;
-    private final Optional<Path> staging;
     private final Listener listener;
+    private Optional<Path> sourceTree = Optional.empty();
+    private Optional<Path> staging = Optional.empty();
     private final List<String> staged = new ArrayList<>();
 
     /**
      * @param previous the spec's lock so far ({@code LockDiff.NONE} where there is none)
      * @param options how closures are computed; {@code CHECK} proves each offline
-     * @param sourceTree a local copy of the source to resolve from instead of the source distfile
-     * @param staging where distfiles not cached yet are downloaded to, until {@link #keepStaged}
      */
     public Locking(SpecPaths paths, Lock previous, ClosureEngine.Environment environment, Set<ClosureEngine.Option> options,
-            Optional<Path> sourceTree, Optional<Path> staging, Listener listener) {
+            Listener listener) {
         this.paths = paths;
         this.previous = previous;
         this.environment = environment;
         this.options = options;
-        this.sourceTree = sourceTree;
-        this.staging = staging;
         this.listener = listener;
+    }
+
+    /** These steps, resolving from {@code tree} (a local copy of the source) instead of the source distfile, if given. */
+    public Locking fromSourceTree(Optional<Path> tree) {
+        this.sourceTree = tree;
+        return this;
+    }
+
+    /** These steps, downloading distfiles not cached yet into {@code work} until {@link #keepStaged}. */
+    public Locking stagedIn(Path work) {
+        this.staging = Optional.of(work);
+        return this;
     }
 
     public Lock previous() {

@@ -58,7 +58,7 @@ public record MetaPort(Header header, List<String> runDepends, List<Distfile> di
 
     /** The meta spec in {@code f}, shipping {@code setup}. */
     public static MetaPort parse(SpecFile f, Bundle setup) {
-        return SpecFile.read(() -> {
+        return SpecFile.reading(() -> {
             MetaPort spec = new MetaPort(Header.parse(f), f.relativePaths("run-depends"),
                     f.objects("distfiles", MetaPort::distfile), setup);
             f.requireKeys(KEYS);

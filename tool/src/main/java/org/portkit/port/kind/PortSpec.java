@@ -17,7 +17,7 @@ public sealed interface PortSpec permits DaemonPort, MetaPort {
 
     /** The spec in {@code file}, of the kind it names; {@code setup} is what a meta port ships to configure its parts. */
     static PortSpec parse(SpecFile file, Bundle setup) {
-        return SpecFile.read(() -> switch (file.kind()) {
+        return SpecFile.reading(() -> switch (file.kind()) {
             case DaemonPort.KIND -> DaemonPort.parse(file);
             case MetaPort.KIND -> MetaPort.parse(file, setup);
             default -> throw file.error("kind", "one of " + DaemonPort.KIND + ", " + MetaPort.KIND);
