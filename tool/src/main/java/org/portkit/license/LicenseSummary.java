@@ -97,36 +97,6 @@ public record LicenseSummary(int artifacts, List<Group> groups, SortedMap<String
         return fill(atoms, "# ");
     }
 
-    /**
-     * A section for the port's pkg/README naming the artifacts whose license is unknown or not
-     * free, each with the POM's words; lines fit 80 columns. Empty when {@link #isClear()}.
-     */
-    public String readmeSection() {
-        if (isClear()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder("Licenses\n========\n\n");
-        out.append(fill(words("The POMs of the " + artifacts + " jar artifacts in the build closure (build tools and"
-                + " plugins included, so more than the package bundles) do not all declare a free license that portkit"
-                + " could identify. Check these before relying on PERMIT_PACKAGE:"), ""));
-        list(out, "Not free", nonFree);
-        list(out, "License unknown", unknown);
-        return out.toString();
-    }
-
-    private static void list(StringBuilder out, String title, SortedMap<String, String> artifacts) {
-        if (artifacts.isEmpty()) {
-            return;
-        }
-        out.append('\n').append(title).append(" (").append(artifacts.size()).append("):\n\n");
-        // the coordinates start the line, so that a long one is a single word, which lint lets pass
-        artifacts.forEach((gav, words) -> out.append(gav).append('\n').append(fill(words(words), "    ")));
-    }
-
-    private static List<String> words(String text) {
-        return List.of(text.strip().split("\\s+"));
-    }
-
     private static String fill(List<String> atoms, String prefix) {
         return Text.fill(atoms, prefix, WIDTH);
     }

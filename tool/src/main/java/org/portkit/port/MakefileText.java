@@ -54,8 +54,8 @@ public final class MakefileText {
         return out;
     }
 
-    /** Lines with backslash continuations joined. */
-    private static List<String> logicalLines(String text) {
+    /** Lines with backslash continuations joined (make's and sh's). */
+    public static List<String> logicalLines(String text) {
         List<String> lines = new ArrayList<>();
         StringBuilder current = null;
         for (String line : text.lines().toList()) {

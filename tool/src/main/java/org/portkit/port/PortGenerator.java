@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
@@ -52,7 +53,9 @@ public final class PortGenerator {
         files.put("pkg/PLIST", plist(spec));
         String daemon = spec.daemon().name();
         files.put("pkg/" + daemon + ".rc", render("rc", model));
-        files.put("pkg/README", render("README", model));
+        // bsd.port.mk installs it as share/examples/login.conf.d/NAME; rc.subr uses the class named after the script.
+        files.put("pkg/" + daemon + ".login", render("login", model));
+        files.put("pkg/README", refill(render("README", model)));
         files.put("files/" + daemon + ".sh", render("launcher", model));
         files.put("files/" + daemon + ".in.sh", render("in.sh", model));
         for (String config : spec.daemon().config()) {
@@ -102,7 +105,14 @@ public final class PortGenerator {
             String[] tuple = spec.source().split(" ");
             m.put("distTupleFolded", fold("DIST_TUPLE =\t", tuple[0] + " " + tuple[1] + " " + tuple[2],
                     tuple[3] + " " + tuple[4]));
+            m.put("roachUrl", DistTuple.parse(spec.source()).path());
         }
+        m.put("distname", spec.sourceDir());
+        m.put("runDepends", spec.runDepends());
+        m.put("replaces", spec.pkgpaths().stream().map(p -> Map.of("path", p,
+                "rule", "=".repeat("Updating from ".length() + p.length()))).toList());
+        m.put("openFiles", spec.daemon().openFiles());
+        m.put("configTable", configTable(spec));
         m.put("sourceSite", spec.sourceSite());
         m.put("sourceFile", spec.sourceFile());
         String deps = spec.depsArchive();
@@ -120,8 +130,9 @@ public final class PortGenerator {
         m.put("license", spec.license());
         LicenseSummary licenses = LicenseSummary.of(lock);
         m.put("licenseComment", licenses.comment());
-        m.put("licenseSection", licenses.readmeSection());
         m.put("java", spec.java());
+        m.put("javaRange", spec.java().endsWith("+") ? "any JDK from version " + spec.java().replace("+", "") + " on"
+                : "JDK " + spec.java() + " only");
         m.put("jar", spec.jar());
         m.put("mavenArgs", String.join(" ", lock.mavenArgs()));
         // One continuation line per repository keeps the Makefile within 80 columns.
@@ -138,11 +149,42 @@ public final class PortGenerator {
         m.put("unverified", unverified);
         m.put("hasUnverified", !unverified.isEmpty());
         if (deps != null && unverified.contains(deps)) {
-            m.put("depsNote", Text.wrap("'portkit lock' makes " + deps + " from a complete closure; then publish it on "
-                    + spec.depsSite() + ".", 80).stripTrailing());
+            m.put("depsNote", comment("'portkit lock' makes " + deps + " from a complete closure; then publish it on "
+                    + spec.depsSite() + "."));
         }
-        m.put("incomplete", lock.incomplete().stream().map(r -> Text.wrap("Also: " + r + ".", 80)).toList());
+        m.put("incomplete", lock.incomplete().stream().map(r -> comment("Also: " + r + ".")).toList());
         return m;
+    }
+
+    /**
+     * The README's prose paragraphs filled to 80 columns, so that the template reads naturally whatever
+     * the names put in; headings, the title box and indented blocks stay as written.
+     */
+    private static String refill(String readme) {
+        List<String> blocks = new ArrayList<>();
+        for (String block : readme.split("\n\n")) {
+            boolean prose = !block.isBlank() && block.lines().noneMatch(l -> l.matches("^[ +|=].*"));
+            blocks.add(prose ? Text.wrap(block, 80).stripTrailing() : block.stripTrailing());
+        }
+        return String.join("\n\n", blocks) + "\n";
+    }
+
+    /** {@code text} as Makefile comment lines. */
+    private static String comment(String text) {
+        return Text.wrap(text, 78).lines().map(l -> "# " + l).collect(Collectors.joining("\n"));
+    }
+
+    /** The configuration files in ${SYSCONFDIR}/NAME, each with what it is for, as pkg/README lists them. */
+    private static List<String> configTable(PortSpec spec) {
+        List<String> rows = new ArrayList<>();
+        String options = String.join(" ", spec.daemon().javaOptions());
+        for (String f : samples(spec)) {
+            String what = f.equals(spec.daemon().config().get(0)) ? "the daemon's settings: edit this first"
+                    : f.equals(spec.daemon().name() + ".in.sh") ? "how java is started: heap, JDK, options"
+                    : options.contains("/" + f) ? "read through the java options (JAVA_OPTS)" : "";
+            rows.add(("    " + "%-24s".formatted(f) + what).stripTrailing());
+        }
+        return rows;
     }
 
     /** {@code head tail} when the assignment fits in 80 columns, else {@code head \}, then tail on its own line. */
@@ -178,10 +220,12 @@ public final class PortGenerator {
             entries.put("share/" + name + "/" + f + ".sample", owned.formatted("640", f));
         }
         StringBuilder p = new StringBuilder();
+        spec.pkgpaths().forEach(old -> p.append("@pkgpath ").append(old).append('\n'));
         p.append("@newgroup ").append(user).append(':').append(id).append('\n');
         p.append("@newuser ").append(user).append(':').append(id).append(':').append(id).append("::")
                 .append(spec.daemon().comment()).append(":/nonexistent:/sbin/nologin\n");
         p.append("@rcscript ${RCDIR}/").append(name).append('\n');
+        entries.put("share/examples/login.conf.d/" + name, "@sample ${SYSCONFDIR}/login.conf.d/" + name + "\n");
         entries.forEach((path, after) -> p.append(path).append('\n').append(after));
         return p.toString();
     }

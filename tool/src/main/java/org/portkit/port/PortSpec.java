@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.maven.MavenArgs;
@@ -26,17 +27,29 @@ import org.portkit.maven.MavenArgs;
  * @param update how {@code portkit update} maps a release to a version and source, or null
  * @param depsSite where the maintainer publishes the closure as one {@link #depsArchive()}, or null: each
  *     artifact is then a distfile of its own (maven.inc)
+ * @param pkgpaths the tree's older paths of this package ({@code @pkgpath}), so that {@code pkg_add -u} moves
+ *     installed systems to this port
+ * @param runDepends what the package needs at run time besides a JDK and javaPathHelper (PKGPATHs)
+ * @param sourceDir the top directory a site source unpacks into (DISTNAME, hence WRKDIST); by default the
+ *     file's name less its archive suffix; null for a DIST_TUPLE source, whose directory bsd.port.mk knows
  */
 public record PortSpec(Path dir, String category, String name, String comment, String version, String homepage,
         String maintainer, String license, String descr, String source, String sourceSite, String sourceFile,
-        List<String> mavenArgs, String java, String jar, Daemon daemon, Update update, String depsSite) {
+        List<String> mavenArgs, String java, String jar, Daemon daemon, Update update, String depsSite,
+        List<String> pkgpaths, List<String> runDepends, String sourceDir) {
 
     /**
      * The daemon the port runs: its name (rc.d script, launcher, configuration directory; the port's
-     * name unless set), user, main class and configuration samples (files in the spec directory).
+     * name unless set), user, main class and configuration samples (files in the spec directory), and
+     * the open files its login class allows (the daemon class's 128 starve a JVM serving many peers).
      */
     public record Daemon(String name, String user, int id, String comment, String mainClass, List<String> javaOptions,
-            List<String> config) {}
+            List<String> config, int openFiles) {}
+
+    /** Open files of a daemon's login class when the spec does not say. */
+    public static final int OPEN_FILES = 4096;
+    private static final Pattern ARCHIVE_SUFFIX =
+            Pattern.compile("\\.(tar\\.gz|tgz|tar\\.bz2|tar\\.xz|zip)$");
 
     /**
      * The {@code update} block: templates in which {@code {arg}} is the argument of {@code portkit
@@ -75,7 +88,7 @@ public record PortSpec(Path dir, String category, String name, String comment, S
             Config d = c.getConfig("daemon");
             Daemon daemon = new Daemon(d.hasPath("name") ? d.getString("name") : c.getString("name"), d.getString("user"), d.getInt("id"), d.getString("comment"),
                     d.getString("main-class"), d.hasPath("java-options") ? d.getStringList("java-options") : List.of(),
-                    d.getStringList("config"));
+                    d.getStringList("config"), d.hasPath("open-files") ? d.getInt("open-files") : OPEN_FILES);
             Update update = c.hasPath("update") ? new Update(optional(c, "update.version"), optional(c, "update.id"),
                     optional(c, "update.site"), optional(c, "update.file")) : null;
             PortSpec spec = new PortSpec(dir, c.getString("category"), c.getString("name"), c.getString("comment"),
@@ -83,7 +96,10 @@ public record PortSpec(Path dir, String category, String name, String comment, S
                     c.getString("descr"), optional(c, "source.dist-tuple"), optional(c, "source.site"),
                     optional(c, "source.file"),
                     c.hasPath("maven-args") ? c.getStringList("maven-args") : MavenArgs.DEFAULT,
-                    c.getString("java"), c.getString("jar"), daemon, update, optional(c, "deps-archive.site"));
+                    c.getString("java"), c.getString("jar"), daemon, update, optional(c, "deps-archive.site"),
+                    list(c, "pkgpath"), list(c, "run-depends"), c.hasPath("source.file") ? (c.hasPath("source.dir")
+                            ? c.getString("source.dir") : ARCHIVE_SUFFIX.matcher(c.getString("source.file")).replaceFirst(""))
+                            : null);
             spec.validate(c);
             return spec;
         } catch (ConfigException e) {
@@ -96,6 +112,10 @@ public record PortSpec(Path dir, String category, String name, String comment, S
     public static Config config(String text, String origin) {
         return ConfigFactory.parseString(text,
                 ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setOriginDescription(origin));
+    }
+
+    private static List<String> list(Config c, String path) {
+        return c.hasPath(path) ? c.getStringList(path) : List.of();
     }
 
     private static String optional(Config c, String path) {
@@ -119,6 +139,14 @@ public record PortSpec(Path dir, String category, String name, String comment, S
                 "not a valid rc.d script name: set daemon.name (letters, digits, '_')");
         require(c, "daemon.id", daemon.id() >= 500, "ids of port users are 500 and up (infrastructure/db/user.list)");
         require(c, "daemon.config", !daemon.config().isEmpty(), "name at least the main configuration file");
+        require(c, "daemon.open-files", !c.hasPath("daemon.open-files") || daemon.openFiles() >= 128,
+                "at least the daemon login class's 128");
+        for (String path : List.of("pkgpath", "run-depends")) {
+            require(c, path, list(c, path).stream().allMatch(p -> p.matches("[a-z0-9]+(/[A-Za-z0-9_.+-]+)+")),
+                    "PKGPATHs such as net/jitsi/srtp");
+        }
+        require(c, "source", sourceDir == null || !sourceDir.isEmpty() && !sourceDir.contains("/"),
+                "source.dir is the archive's top directory, one name");
         require(c, "source", !c.hasPath("source.sha256") && !c.hasPath("source.size"),
                 "no checksums in the spec: 'portkit lock' hashes the source archive and pins it in the lock");
         for (String f : daemon.config()) {

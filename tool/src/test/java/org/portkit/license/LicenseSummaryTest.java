@@ -57,32 +57,4 @@ class LicenseSummaryTest {
                 LicenseSummary.of(lock(Map.of("a:b:1", License.spdx("Apache-2.0")))).comment());
         assertEquals("", LicenseSummary.of(lock(Map.of())).comment(), "a lock made before licenses were recorded");
     }
-
-    @Test
-    void theReadmeSectionNamesWhatNeedsALook() {
-        LicenseSummary s = LicenseSummary.of(lock(MIXED));
-        assertEquals("""
-                Licenses
-                ========
-
-                The POMs of the 10 jar artifacts in the build closure (build tools and plugins
-                included, so more than the package bundles) do not all declare a free license
-                that portkit could identify. Check these before relying on PERMIT_PACKAGE:
-
-                Not free (2):
-
-                com.vendor:sdk:3
-                    Commercial
-                org.nc:art:1
-                    CC-BY-NC-4.0
-
-                License unknown (2):
-
-                org.bouncycastle:bcprov:1.78
-                    Bouncy Castle Licence <https://www.bouncycastle.org/licence.html>
-                org.jitsi:jicoco:1.1
-                    not fetched
-                """, s.readmeSection());
-        assertEquals("", LicenseSummary.of(lock(Map.of("a:b:1", License.spdx("MIT")))).readmeSection());
-    }
 }

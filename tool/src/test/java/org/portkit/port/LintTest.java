@@ -114,4 +114,46 @@ class LintTest {
         assertRule("network", lint("Makefile", m -> m.replace("do-build:\n", "do-build:\n\tcurl -O https://example.org/x.jar\n")));
         assertRule("network", lint("Makefile", m -> m.replace("--offline ", "")));
     }
+
+    /** The name javaPathHelper is given is looked up among installed packages: the rc.d name finds none. */
+    @Test
+    void javaPathHelperNamesThePackageStem() {
+        assertRule("javapathhelper", lint("files/jicofo.sh", l -> l.replace("javaPathHelper -c jicofo", "javaPathHelper -c jcf")));
+    }
+
+    @Test
+    void launcherPassesItsArgumentsOn() {
+        assertRule("launcher", lint("files/jicofo.sh", l -> l.replace("\nexec ", "\nset -- -Xmx1G\nexec ")));
+        assertRule("launcher", lint("files/jicofo.sh", l -> l.replace(" \"$@\"\n", "\n")));
+    }
+
+    @Test
+    void siteSourceNeedsDistname() {
+        assertRule("wrkdist", lint("Makefile", m -> m.replaceFirst("DIST_TUPLE =\t[^\n]*\n", "")
+                .replaceFirst("ROACH_URL =\t[^\n]*\n", "")
+                .replace("PERMIT_PACKAGE =\tYes\n", "PERMIT_PACKAGE =\tYes\n\nSITES =\thttps://example.org/\nDISTFILES =\tjicofo-1.tar.gz\n")));
+    }
+
+    @Test
+    void portroachWatchesTheUpstreamSource() {
+        assertRule("portroach", lint("Makefile", m -> m.replaceFirst("ROACH_URL =\t[^\n]*\n", "")));
+        assertRule("portroach", lint("Makefile", m -> m.replaceFirst("ROACH_URL =\t[^\n]*\n",
+                "ROACH_URL =\torg/ow2/asm/asm/9.7/asm-9.7.jar\n")));
+    }
+
+    @Test
+    void modjavaVerIsOneTheJavaModuleKnows() {
+        assertRule("java", lint("Makefile", m -> m.replace("MODJAVA_VER =\t17+", "MODJAVA_VER =\t22+")));
+    }
+
+    @Test
+    void daemonHasALoginClassListedInPlist() {
+        assertRule("login", lint("pkg/jicofo.login", l -> l.replace(":openfiles-cur=4096:\\\n", "")));
+        assertRule("login", lint("pkg/PLIST", p -> p.replace("@sample ${SYSCONFDIR}/login.conf.d/jicofo\n", "")));
+    }
+
+    @Test
+    void readmeIsForWhoeverInstalledThePackage() {
+        assertRule("readme", lint("pkg/README", r -> r + "\nRegister _jicofo in infrastructure/db/user.list.\n"));
+    }
 }
