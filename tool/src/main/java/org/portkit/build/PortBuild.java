@@ -174,7 +174,7 @@ public final class PortBuild {
             report.step("m2", walk.filter(Files::isRegularFile).count() + " files in " + m2);
         }
 
-        List<String> args = List.of(MakefileText.value(makefile, "MAVEN_ARGS").split("\\s+"));
+        List<String> args = List.of(MakefileText.value(makefile, "MODMAVEN_ARGS").split("\\s+"));
         MavenRun.run(maven, javaHome, wrksrc, List.of("--offline", "-s", MavenRun.emptySettings(wrkdir).toString(),
                 "-Dmaven.repo.local=" + m2), args, wrkdir.resolve("build.log"), "do-build (mvn --offline)");
         report.step("build", "mvn --offline " + String.join(" ", args) + ": BUILD SUCCESS");

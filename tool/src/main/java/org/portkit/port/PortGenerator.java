@@ -105,7 +105,9 @@ public final class PortGenerator {
             String[] tuple = spec.source().split(" ");
             m.put("distTupleFolded", fold("DIST_TUPLE =\t", tuple[0] + " " + tuple[1] + " " + tuple[2],
                     tuple[3] + " " + tuple[4]));
-            m.put("roachUrl", DistTuple.parse(spec.source()).path());
+            // One tab of indent where two would take a commit's path past portcheck's 80 columns.
+            String roach = DistTuple.parse(spec.source()).path();
+            m.put("roachUrlFolded", "ROACH_URL =\t".length() + roach.length() <= 80 ? roach : "\\\n\t" + roach);
         }
         m.put("distname", spec.sourceDir());
         m.put("runDepends", spec.runDepends());
@@ -135,10 +137,6 @@ public final class PortGenerator {
                 : "JDK " + spec.java() + " only");
         m.put("jar", spec.jar());
         m.put("mavenArgs", String.join(" ", lock.mavenArgs()));
-        // One continuation line per repository keeps the Makefile within 80 columns.
-        m.put("mavenFiles", String.join(" \\\n\t", lock.repositories().keySet().stream()
-                .map(id -> "${DISTFILES." + MavenDistfiles.suffix(id) + ":C/\\{.*\\}//:S/^maven\\///}").toList()));
-        m.put("hasMetadata", !OfflineRepository.metadata(lock).isEmpty());
         m.put("samples", samples(spec).stream().map(f -> Map.of("file", f)).toList());
         m.put("user", spec.daemon().user());
         m.put("id", spec.daemon().id());
@@ -148,6 +146,13 @@ public final class PortGenerator {
         List<String> unverified = unverified(spec, lock);
         m.put("unverified", unverified);
         m.put("hasUnverified", !unverified.isEmpty());
+        // The names are in the lock's unverified lines and in what 'portkit check' prints: paths too long for
+        // portcheck's 80 columns would not fit a comment.
+        m.put("unverifiedNote", comment("Not verified yet: distinfo has no checksum for " + unverified.size()
+                + (unverified.size() == 1 ? " distfile" : " distfiles") + ", which could not be fetched where this port was generated, so 'make fetch' refuses"
+                + (unverified.size() == 1 ? " it" : " them") + "; 'portkit check' names them all. 'portkit lock specs/"
+                + spec.category() + "/" + spec.name() + "' on a machine that reaches them fetches and hashes them,"
+                + " proves the offline build and regenerates the port."));
         if (deps != null && unverified.contains(deps)) {
             m.put("depsNote", comment("'portkit lock' makes " + deps + " from a complete closure; then publish it on "
                     + spec.depsSite() + "."));

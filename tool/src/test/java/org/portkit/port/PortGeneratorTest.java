@@ -70,13 +70,15 @@ class PortGeneratorTest {
         String makefile = port.get("Makefile");
         assertTrue(makefile.contains("DIST_TUPLE =\tgithub jitsi jicofo jitsi-meet_11146 .\n"), makefile);
         assertTrue(makefile.contains("EXTRACT_ONLY =\tjitsi-jicofo-jitsi-meet_11146.tar.gz\n"), makefile);
-        assertTrue(makefile.contains("MAVEN_ARGS =\tpackage\n"), "the lock's arguments: " + makefile);
+        assertTrue(makefile.contains("\nMODMAVEN_ARGS =\tpackage\n"), "the lock's arguments: " + makefile);
+        assertTrue(makefile.contains("\nMODULES =\tjava devel/maven\n") && !makefile.contains("\ndo-build:"),
+                "devel/maven's module builds: " + makefile);
         assertTrue(makefile.endsWith(".include \"maven.inc\"\n.include <bsd.port.mk>\n"), makefile);
         String plist = port.get("pkg/PLIST");
         assertTrue(plist.startsWith("@newgroup _jicofo:533\n@newuser _jicofo:533:533::Jitsi conference focus:/nonexistent:/sbin/nologin\n@rcscript ${RCDIR}/jicofo\n"), plist);
         assertTrue(plist.contains("share/jicofo/jicofo.conf.sample\n@mode 640\n@group _jicofo\n@sample ${SYSCONFDIR}/jicofo/jicofo.conf\n@mode\n@group\n"), plist);
         assertTrue(port.get("pkg/jicofo.rc").contains("daemon_user=\"_jicofo\""));
-        assertTrue(makefile.contains("\n#\tjitsi-jicofo-jitsi-meet_11146.tar.gz\n"), "unverified source named for the porter");
+        assertTrue(makefile.contains("\n# Not verified yet: distinfo has no checksum for 1 distfile,"), "for the porter: " + makefile);
         assertFalse(port.get("pkg/README").contains("jitsi-jicofo-jitsi-meet_11146.tar.gz"), "not for the user");
         assertFalse(port.get("distinfo").contains("jitsi-jicofo-jitsi-meet_11146.tar.gz"), "no checksum for an unhashed file");
         assertEquals("jicofo { sctp { enabled = false } }\n", port.get("files/jicofo.conf"));
@@ -118,7 +120,7 @@ class PortGeneratorTest {
         assertEquals(0, run("generate", "--root", root.toString()));
         SortedMap<String, String> port = PortTree.read(root.resolve("ports/net/jicofo"));
         String notes = port.get("Makefile");
-        assertTrue(notes.contains("\n#\t" + deps + "\n") && notes.contains("\n# then publish it on https://example.org/distfiles/.\n"), notes);
+        assertTrue(notes.contains("no checksum for 2 distfiles") && notes.contains("\n# then publish it on https://example.org/distfiles/.\n"), notes);
         assertFalse(port.get("distinfo").contains(deps));
 
         // Pinned as 'portkit lock' pins it (here the digest of stand-in bytes).
@@ -134,22 +136,16 @@ class PortGeneratorTest {
                 SITES.deps =	https://example.org/distfiles/
                 DISTFILES.deps =	jicofo-deps-2.0.11146.tar.gz
 
-                # Both unpack into ${WRKDIR}, the closure as ${MAVEN_REPO}: do-build has
-                # nothing to lay out.
+                # Both unpack into ${WRKDIR}, the closure as ${MODMAVEN_REPO}: devel/maven's
+                # do-build has nothing to lay out.
                 EXTRACT_ONLY =	jitsi-jicofo-jitsi-meet_11146.tar.gz jicofo-deps-2.0.11146.tar.gz
                 """), makefile);
-        assertTrue(makefile.contains("""
-                do-build:
-                	cd ${WRKSRC} && ${SETENV} ${MAKE_ENV} ${LOCALBASE}/bin/mvn --offline -B \\
-                		-Dmaven.repo.local=${MAVEN_REPO} ${MAVEN_ARGS}
-
-                """), makefile);
-        assertFalse(makefile.contains("maven.inc") || makefile.contains("MAVEN_FILES"), makefile);
+        assertFalse(makefile.contains("maven.inc"), makefile);
         assertFalse(port.containsKey("maven.inc"));
         assertTrue(port.keySet().stream().noneMatch(f -> f.startsWith("files/m2/")), "the archive holds the metadata");
         assertEquals("SHA256 (" + deps + ") = " + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(
                 Hashing.sha256(archive))) + "\nSIZE (" + deps + ") = " + Files.size(archive) + "\n", port.get("distinfo"));
-        assertFalse(makefile.contains("#\t" + deps), "only the source is left unverified");
+        assertTrue(makefile.contains("no checksum for 1 distfile,"), "only the source is left unverified: " + makefile);
         assertEquals(0, run("check", "--root", root.toString()), "current and lint clean");
 
         // Without the block, the lock's pin is of a distfile the port does not fetch: stale.
