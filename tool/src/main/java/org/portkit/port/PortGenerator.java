@@ -105,9 +105,7 @@ public final class PortGenerator {
             String[] tuple = spec.source().split(" ");
             m.put("distTupleFolded", fold("DIST_TUPLE =\t", tuple[0] + " " + tuple[1] + " " + tuple[2],
                     tuple[3] + " " + tuple[4]));
-            // One tab of indent where two would take a commit's path past portcheck's 80 columns.
-            String roach = DistTuple.parse(spec.source()).path();
-            m.put("roachUrlFolded", "ROACH_URL =\t".length() + roach.length() <= 80 ? roach : "\\\n\t" + roach);
+            m.put("roachUrlFolded", alone("ROACH_URL =\t", DistTuple.parse(spec.source()).path()));
         }
         m.put("distname", spec.sourceDir());
         m.put("runDepends", spec.runDepends());
@@ -115,8 +113,8 @@ public final class PortGenerator {
                 "rule", "=".repeat("Updating from ".length() + p.length()))).toList());
         m.put("openFiles", spec.daemon().openFiles());
         m.put("configTable", configTable(spec));
-        m.put("sourceSite", spec.sourceSite());
-        m.put("sourceFile", spec.sourceFile());
+        m.put("sourceSite", spec.sourceSite() == null ? null : alone("SITES =\t\t", spec.sourceSite()));
+        m.put("sourceFile", spec.sourceFile() == null ? null : alone("DISTFILES =\t", spec.sourceFile()));
         String deps = spec.depsArchive();
         m.put("mavenInc", deps == null);
         m.put("depsSite", spec.depsSite());
@@ -190,6 +188,16 @@ public final class PortGenerator {
             rows.add(("    " + "%-24s".formatted(f) + what).stripTrailing());
         }
         return rows;
+    }
+
+    /**
+     * One word as the value of {@code assignment} within portcheck's rule (no line over 80 columns
+     * that holds whitespace): on the same line, else on a continuation line indented by a tab, else
+     * on a continuation line of its own with no indent (a URL longer than any line).
+     */
+    static String alone(String assignment, String word) {
+        return assignment.length() + word.length() <= 80 ? word
+                : 1 + word.length() <= 80 ? "\\\n\t" + word : "\\\n" + word;
     }
 
     /** {@code head tail} when the assignment fits in 80 columns, else {@code head \}, then tail on its own line. */
