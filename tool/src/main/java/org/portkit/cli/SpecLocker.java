@@ -133,7 +133,7 @@ record SpecLocker(ResolveOptions options, boolean check) {
         PortTree.write(port.files(), port.dir());
         List<String> unverified = port.generated().unverified();
         System.out.println("wrote ports/" + port.path() + (unverified.isEmpty() ? ": every distfile verified"
-                : ": " + unverified.size() + " distfiles still unverified (pkg/README lists them)"));
+                : ": " + unverified.size() + " distfiles still unverified ('portkit check' names them)"));
     }
 
     private static long size(Path file) {

@@ -77,7 +77,7 @@ public final class Lint {
         Matcher nonFree = NON_FREE.matcher(makefile);
         if (nonFree.find() && "Yes".equals(MakefileText.value(MakefileText.assignments(makefile), "PERMIT_PACKAGE"))) {
             f.add(new Finding("Makefile", 0, "license", nonFree.group(1) + " artifact(s) in the closure declare a non-free"
-                    + " license (pkg/README lists them), yet PERMIT_PACKAGE = Yes"));
+                    + " license (the lock's license lines name them), yet PERMIT_PACKAGE = Yes"));
         }
     }
 

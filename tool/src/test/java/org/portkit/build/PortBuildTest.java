@@ -18,6 +18,7 @@ import org.portkit.cli.Main;
 import org.portkit.fixture.FixtureRepository;
 import org.portkit.fixture.PortkitRun;
 import org.portkit.fixture.TestMaven;
+import org.portkit.io.Archives;
 import org.portkit.io.Hashing;
 import org.portkit.lock.LockFile;
 import org.portkit.lock.SourceDistfile;
@@ -147,6 +148,32 @@ class PortBuildTest {
                 "--distfiles", TestMaven.cache().resolve("distfiles").toString(), "--work", tmp.resolve("wrk").toString(),
                 "--cache", TestMaven.cache().toString()));
         assertTrue(Files.isRegularFile(tmp.resolve("wrk/fake/share/java/classes/mdp.jar")));
+
+        // The same source in the shape GitHub serves a tag (PROJECT-TAG/ inside), on loopback in place of
+        // SITES.github: the port a DIST_TUPLE spec makes builds in the WRKDIST bsd.port.mk gives it.
+        Path distfiles = TestMaven.cache().resolve("distfiles");
+        String tag = "maven-dependency-plugin-3.8.1";
+        String tuple = "apache-maven-dependency-plugin-" + tag + ".tar.gz";
+        Path unpacked = Files.createDirectories(tmp.resolve("unpacked"));
+        Archives.extract(distfiles.resolve("maven-dependency-plugin-3.8.1-source-release.zip"), unpacked);
+        try (FixtureRepository github = new FixtureRepository(tmp.resolve("github"))) {
+            Path archive = github.publishTree("apache/maven-dependency-plugin/archive/refs/tags/" + tag + ".tar.gz",
+                    unpacked.resolve("maven-dependency-plugin-3.8.1"), "maven-dependency-plugin-" + tag);
+            // GitHub is out of reach for the lock: it hashes a copy in the cache, as after a fetch.
+            Files.copy(archive, distfiles.resolve(tuple), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(spec.resolve("port.conf"), Files.readString(spec.resolve("port.conf")).replaceFirst(
+                    "source \\{[^\\n]*\\}", "source { dist-tuple = \"github apache maven-dependency-plugin " + tag + " .\" }"));
+            assertEquals(0, lock(spec, "--no-check"));
+            assertEquals(0, Main.run("check", "--root", tmp.toString()));
+            Files.delete(distfiles.resolve(tuple));
+            PortkitRun build = PortkitRun.of("build", tmp.resolve("ports/devel/maven-dependency-plugin").toString(),
+                    "--site", "github=" + github.url(), "--distfiles", distfiles.toString(), "--work",
+                    tmp.resolve("wrk2").toString(), "--cache", TestMaven.cache().toString());
+            assertEquals(0, build.status(), build.out() + build.err());
+            assertTrue(build.out().contains("fetch: 888 distfiles checked against distinfo, 1 downloaded\n"), build.out());
+            assertTrue(build.out().contains("WRKDIST is " + tmp.resolve("wrk2/maven-dependency-plugin-" + tag)), build.out());
+            assertTrue(Files.isRegularFile(tmp.resolve("wrk2/fake/share/java/classes/mdp.jar")));
+        }
     }
 
     /**

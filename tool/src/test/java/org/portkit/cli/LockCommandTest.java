@@ -64,6 +64,10 @@ class LockCommandTest {
             assertEquals(0, lock(spec));
             Lock complete = LockFile.read(spec.resolve("portkit.lock"));
             assertTrue(complete.isComplete(), complete.unverified().toString());
+            // What the modules need at run time: their compile dependencies, not a test library or a plugin's.
+            assertTrue(complete.runtime().contains("org.igniterealtime.smack:smack-core:4.4.8-jitsi-1"), complete.runtime().toString());
+            assertTrue(complete.runtime().stream().noneMatch(g -> g.startsWith("org.junit") || g.startsWith("org.ow2.asm:asm:")
+                    || g.contains(":maven-")), complete.runtime().toString());
             assertEquals(Hashing.sha256(published), complete.source(SOURCE).orElseThrow().sha256());
             assertEquals(Files.size(published), complete.source(SOURCE).orElseThrow().size());
             assertTrue(Files.readString(tmp.resolve("ports/net/app/distinfo")).contains("SIZE (" + SOURCE + ") = "

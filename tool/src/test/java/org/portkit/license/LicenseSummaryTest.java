@@ -57,4 +57,16 @@ class LicenseSummaryTest {
                 LicenseSummary.of(lock(Map.of("a:b:1", License.spdx("Apache-2.0")))).comment());
         assertEquals("", LicenseSummary.of(lock(Map.of())).comment(), "a lock made before licenses were recorded");
     }
+
+    /**
+     * With the lock's runtime lines, only what the package can bundle counts: a non-free or unknown
+     * license of a build tool no longer decides PERMIT_PACKAGE, and the comment says what was counted.
+     */
+    @Test
+    void onlyTheRuntimeDependenciesCountWhenTheLockRecordsThem() {
+        LicenseSummary s = LicenseSummary.of(lock(MIXED).withRuntime(List.of("org.a:a:1", "org.m:m:2", "org.other:x:1")));
+        assertEquals(2, s.artifacts());
+        assertTrue(s.isClear(), "Commercial, CC-BY-NC and the unknown ones are build-only here");
+        assertEquals("# Apache-2.0, MIT (from the POMs of the 2 jar artifacts needed at run time)\n", s.comment());
+    }
 }
