@@ -1,6 +1,10 @@
-# Read by ${TRUEPREFIX}/bin/jicofo before it starts java.
+# Read by ${TRUEPREFIX}/bin/jicofo before it starts java: uncomment what you
+# change.
 #CONFIG_FILE=${SYSCONFDIR}/jicofo/jicofo.conf
 #JAVA_MAXMEM=1G
-#JAVA_OPTS="-Djava.util.logging.config.file=${SYSCONFDIR}/jicofo/logging.properties"
+# Another installed JDK than the one the package came with (17 or 21):
+#JAVA_HOME=${LOCALBASE}/jdk-21
+# More options for java, after those it has by default:
+#JAVA_OPTS="${JAVA_OPTS} -XX:+UseG1GC"
 #TRUSTSTORE=${SYSCONFDIR}/ssl/jicofo.store
 #TRUSTSTORE_PASSWORD=

@@ -1,6 +1,8 @@
 package org.portkit.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.portkit.build.PortBuild;
 import org.portkit.cache.Cache;
@@ -12,9 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Runs a generated port's steps here as the ports tree would: fetch (checking distinfo),",
-                "extract, lay out ${WRKDIR}/m2, build with Maven offline, install into a fake root, compare",
-                "with pkg/PLIST. Each step is reported; the first failure stops it."})
+        description = {"Runs a generated port's steps here as bsd.port.mk would: fetch (checking distinfo),",
+                "extract EXTRACT_ONLY into WRKDIR (WRKDIST from DISTNAME or DIST_TUPLE), lay out ${WRKDIR}/m2,",
+                "build with Maven offline, install into a fake root (SUBST applied), compare with pkg/PLIST.",
+                "Each step is reported; the first failure stops it."})
 final class BuildCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PORT-DIR", description = "a generated port, e.g. ports/net/jicofo")
     Path port;
@@ -31,10 +34,14 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--java-home", paramLabel = "DIR", description = "JDK for the build (default: $JAVA_HOME, else this JVM)")
     Path javaHome;
 
+    @Option(names = "--site", paramLabel = "NAME=URL", description = {"fetch SITES.NAME's distfiles from URL instead,",
+            "as SITES.NAME in mk.conf would (e.g. github=http://127.0.0.1:8080/ for a mirror)"})
+    Map<String, String> sites = new TreeMap<>();
+
     @Override
     public Integer call() throws Exception {
         Cache cacheDir = Cache.of(cache);
-        PortBuild build = new PortBuild(port);
+        PortBuild build = new PortBuild(port, sites);
         PortBuild.Report report = (step, what) -> System.out.println("===> " + step + ": " + what);
         Path distdir = distfiles != null ? distfiles : cacheDir.distfiles();
         build.fetch(distdir, report);

@@ -37,7 +37,8 @@ final class CheckCommand implements Callable<Integer> {
             LicenseSummary licenses = LicenseSummary.of(port.lock());
             if (!licenses.unknown().isEmpty()) {
                 System.out.println(port.path() + ": " + licenses.unknown().size()
-                        + " artifacts whose license is unknown; pkg/README lists them for review");
+                        + " artifacts whose license is unknown: see the license lines of specs/" + port.path()
+                        + "/portkit.lock");
             }
             port.generated().unverified().forEach(u -> System.out.println(port.path() + ": unverified (no checksum yet): " + u));
         }

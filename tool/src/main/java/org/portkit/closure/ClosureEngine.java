@@ -169,13 +169,14 @@ public final class ClosureEngine {
             List<RemoteRepository> start = new ArrayList<>(request.settings().repositories(false));
             start.addAll(central);
             Reactor reactor = new ReactorReader(resolver, args, javaVersion, start).read(project.resolve("pom.xml"), poms);
-            new StaticClosure(resolver, maven.lifecycles(), args, request.settings().repositories(false),
-                    request.settings().repositories(true)).resolve(reactor);
+            StaticClosure closure = new StaticClosure(resolver, maven.lifecycles(), args,
+                    request.settings().repositories(false), request.settings().repositories(true));
+            closure.resolve(reactor);
             Map<String, Problems.Miss> unreachable = request.partial() ? resolver.problems().unreachableOnly() : null;
             if (unreachable == null) {
                 resolver.problems().throwIfAny("artifacts the POMs name");
             } else if (!unreachable.isEmpty()) {
-                return partial(maven, args, resolver, unreachable, progress);
+                return partial(maven, args, resolver, unreachable, progress, closure.runtime());
             }
 
             Recording recording = Recording.SKIPPED;
@@ -189,7 +190,8 @@ public final class ClosureEngine {
 
             List<Fetched> fetched = resolver.log().all();
             Map<String, Path> files = cached(fetched);
-            Lock lock = withLicenses(Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata()), files);
+            Lock lock = withLicenses(Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata()), files)
+                    .withRuntime(closure.runtime());
             Path staged = OfflineRepository.stage(lock, e -> files.get(key(e)), out != null ? out : work.resolve("m2"));
             try {
                 if (request.check()) {
@@ -207,7 +209,7 @@ public final class ClosureEngine {
 
     /** Writes a lock that names what could not be obtained; the offline repository is not written. */
     private static Result partial(MavenDistribution maven, MavenArgs args, Resolver resolver,
-            Map<String, Problems.Miss> unreachable, Progress progress) {
+            Map<String, Problems.Miss> unreachable, Progress progress, java.util.Set<String> runtime) {
         progress.finish();
         List<Fetched> fetched = resolver.log().all();
         Lock complete = Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata());
@@ -223,7 +225,8 @@ public final class ClosureEngine {
                         "the dependencies of unverified POMs are not known yet",
                         "run-time artifacts were not recorded: the build cannot run without the unverified files"),
                 new TreeSet<>());
-        return new Result(withLicenses(lock, cached(fetched)), progress.files(), progress.bytes(), Recording.IMPOSSIBLE);
+        return new Result(withLicenses(lock, cached(fetched)).withRuntime(runtime), progress.files(), progress.bytes(),
+                Recording.IMPOSSIBLE);
     }
 
     /** Where each fetched file is in the resolver cache, by {@link #key}. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Extension;
@@ -14,6 +15,7 @@ import org.eclipse.aether.artifact.ArtifactType;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.VersionRangeResult;
@@ -39,6 +41,7 @@ public final class StaticClosure {
     private final MavenArgs args;
     private final List<RemoteRepository> extraRepositories;
     private final List<RemoteRepository> extraPluginRepositories;
+    private final SortedSet<String> runtime = new TreeSet<>();
 
     public StaticClosure(Resolver resolver, Lifecycles lifecycles, MavenArgs args,
             List<RemoteRepository> settingsRepositories, List<RemoteRepository> settingsPluginRepositories) {
@@ -64,9 +67,9 @@ public final class StaticClosure {
                 model.getDependencyManagement().getDependencies().forEach(d -> dependencies.addManagedDependency(dependency(d)));
             }
             dependencies.setRepositories(repositories);
-            resolver.resolveGraph(dependencies, (node, parents) -> node.getArtifact() == null
+            runtime(resolver.resolveGraph(dependencies, (node, parents) -> node.getArtifact() == null
                     || !reactor.contains(node.getArtifact().getGroupId(), node.getArtifact().getArtifactId(),
-                            node.getArtifact().getBaseVersion()));
+                            node.getArtifact().getBaseVersion())), reactor);
 
             for (Plugin plugin : plugins(model).values()) {
                 resolvePlugin(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion(),
@@ -76,6 +79,26 @@ public final class StaticClosure {
             for (Extension e : build == null ? List.<Extension>of() : build.getExtensions()) {
                 resolvePlugin(e.getGroupId(), e.getArtifactId(), e.getVersion(), List.of(), pluginRepositories);
             }
+        }
+    }
+
+    /** The jars the modules need at run time, as {@code GROUP:ARTIFACT:VERSION}: what a fat jar can bundle. */
+    public SortedSet<String> runtime() {
+        return runtime;
+    }
+
+    /** Collects the jars below {@code node} reached through compile and runtime dependencies only. */
+    private void runtime(DependencyNode node, Reactor reactor) {
+        for (DependencyNode child : node == null ? List.<DependencyNode>of() : node.getChildren()) {
+            Artifact a = child.getArtifact();
+            String scope = child.getDependency() == null ? "" : child.getDependency().getScope();
+            if (a == null || !List.of("compile", "runtime", "").contains(scope)) {
+                continue;
+            }
+            if ("jar".equals(a.getExtension()) && !reactor.contains(a.getGroupId(), a.getArtifactId(), a.getBaseVersion())) {
+                runtime.add(a.getGroupId() + ":" + a.getArtifactId() + ":" + a.getBaseVersion());
+            }
+            runtime(child, reactor);
         }
     }
 

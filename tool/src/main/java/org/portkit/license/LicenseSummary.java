@@ -17,8 +17,9 @@ import org.portkit.lock.Lock;
  * ({@link Spdx#isFree}); non-free when none is, or when its unidentified words say so
  * ("Commercial", "Proprietary", ...); unknown otherwise. Pure: the same lock, the same text.
  *
- * <p>The artifacts are those of the build closure, plugins and build tools included; which of them
- * the package bundles the lock cannot tell, and the texts say so.
+ * <p>The artifacts are those the modules need at run time (compile and runtime scope) when the lock
+ * records them, which is what a jar with dependencies bundles; else, for an older lock, the whole
+ * build closure, plugins and build tools included, and the texts say so.
  *
  * @param artifacts how many jar artifacts have a license line
  * @param groups each identified license with the artifacts that may be used under it, most
@@ -26,9 +27,11 @@ import org.portkit.lock.Lock;
  *     alternative, so the counts may add up to more than {@code artifacts}
  * @param unknown artifacts whose license is not identified, with the POM's words or why there are none
  * @param nonFree artifacts whose license is not free, with its expression or words
+ * @param runtimeOnly whether these are the jars the modules need at run time (the lock's runtime
+ *     lines), rather than the whole build closure of a lock made before those were recorded
  */
 public record LicenseSummary(int artifacts, List<Group> groups, SortedMap<String, String> unknown,
-        SortedMap<String, String> nonFree) {
+        SortedMap<String, String> nonFree, boolean runtimeOnly) {
 
     /** One license (an SPDX id, or an id WITH an exception) and the {@code GROUP:ARTIFACT:VERSION}s that offer it, sorted. */
     public record Group(String license, List<String> artifacts) {
@@ -43,7 +46,12 @@ public record LicenseSummary(int artifacts, List<Group> groups, SortedMap<String
         Map<String, List<String>> byLicense = new TreeMap<>();
         SortedMap<String, String> unknown = new TreeMap<>();
         SortedMap<String, String> nonFree = new TreeMap<>();
-        lock.licenses().forEach((gav, license) -> {
+        // What the package can bundle, where the lock knows it; the build-only rest stays in the lock for reviewers.
+        SortedMap<String, License> shipped = new TreeMap<>(lock.licenses());
+        if (!lock.runtime().isEmpty()) {
+            shipped.keySet().retainAll(lock.runtime());
+        }
+        shipped.forEach((gav, license) -> {
             if (license.isKnown()) {
                 for (String alternative : license.spdx().split(" OR ")) {
                     byLicense.computeIfAbsent(alternative, l -> new ArrayList<>()).add(gav);
@@ -59,7 +67,7 @@ public record LicenseSummary(int artifacts, List<Group> groups, SortedMap<String
         });
         List<Group> groups = byLicense.entrySet().stream().map(e -> new Group(e.getKey(), List.copyOf(e.getValue())))
                 .sorted(Comparator.comparingInt(Group::count).reversed().thenComparing(Group::license)).toList();
-        return new LicenseSummary(lock.licenses().size(), groups, unknown, nonFree);
+        return new LicenseSummary(shipped.size(), groups, unknown, nonFree, !lock.runtime().isEmpty());
     }
 
     /** Nothing for a reviewer to look at: every artifact's license is identified and free. */
@@ -91,40 +99,10 @@ public record LicenseSummary(int artifacts, List<Group> groups, SortedMap<String
             flags.add(nonFree.size() + " non-free");
         }
         String note = (groups.isEmpty() ? "no license identified " : "") + "(from the POMs of the " + artifacts + " jar "
-                + (artifacts == 1 ? "artifact" : "artifacts") + " in the build closure"
+                + (artifacts == 1 ? "artifact" : "artifacts") + (runtimeOnly ? " needed at run time" : " in the build closure")
                 + (flags.isEmpty() ? "" : "; " + String.join(", ", flags)) + ")";
         atoms.addAll(List.of(note.split(" ")));
         return fill(atoms, "# ");
-    }
-
-    /**
-     * A section for the port's pkg/README naming the artifacts whose license is unknown or not
-     * free, each with the POM's words; lines fit 80 columns. Empty when {@link #isClear()}.
-     */
-    public String readmeSection() {
-        if (isClear()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder("Licenses\n========\n\n");
-        out.append(fill(words("The POMs of the " + artifacts + " jar artifacts in the build closure (build tools and"
-                + " plugins included, so more than the package bundles) do not all declare a free license that portkit"
-                + " could identify. Check these before relying on PERMIT_PACKAGE:"), ""));
-        list(out, "Not free", nonFree);
-        list(out, "License unknown", unknown);
-        return out.toString();
-    }
-
-    private static void list(StringBuilder out, String title, SortedMap<String, String> artifacts) {
-        if (artifacts.isEmpty()) {
-            return;
-        }
-        out.append('\n').append(title).append(" (").append(artifacts.size()).append("):\n\n");
-        // the coordinates start the line, so that a long one is a single word, which lint lets pass
-        artifacts.forEach((gav, words) -> out.append(gav).append('\n').append(fill(words(words), "    ")));
-    }
-
-    private static List<String> words(String text) {
-        return List.of(text.strip().split("\\s+"));
     }
 
     private static String fill(List<String> atoms, String prefix) {

@@ -33,7 +33,17 @@ public record Lock(
         SortedSet<Unverified> unverified,
         List<String> incomplete,
         SortedSet<SourceDistfile> sources,
-        SortedMap<String, License> licenses) {
+        SortedMap<String, License> licenses,
+        SortedSet<String> runtime) {
+
+    /** A lock whose runtime dependencies are not recorded. */
+    public Lock(String mavenVersion, List<String> mavenArgs, SortedMap<String, String> repositories,
+            SortedSet<PluginPrefix> prefixes, SortedSet<String> metadata, SortedSet<LockEntry> files,
+            SortedSet<Unverified> unverified, List<String> incomplete, SortedSet<SourceDistfile> sources,
+            SortedMap<String, License> licenses) {
+        this(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete, sources, licenses,
+                new java.util.TreeSet<>());
+    }
 
     /** A complete lock. */
     public Lock(String mavenVersion, List<String> mavenArgs, SortedMap<String, String> repositories,
@@ -59,13 +69,23 @@ public record Lock(
     /** This lock, pinning these distfiles of the port besides the Maven closure (the source archive, or a meta port's). */
     public Lock withSources(java.util.Collection<SourceDistfile> pinned) {
         return new Lock(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete,
-                new java.util.TreeSet<>(pinned), licenses);
+                new java.util.TreeSet<>(pinned), licenses, runtime);
     }
 
     /** This lock, recording these licenses ({@code GROUP:ARTIFACT:VERSION} to what its POM declares). */
     public Lock withLicenses(java.util.Map<String, License> declared) {
         return new Lock(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete, sources,
-                new java.util.TreeMap<>(declared));
+                new java.util.TreeMap<>(declared), runtime);
+    }
+
+    /**
+     * This lock, recording the {@code GROUP:ARTIFACT:VERSION} jars the reactor's modules depend on at
+     * run time (compile and runtime scope, after Maven's mediation): what a jar with dependencies can
+     * bundle, as opposed to plugins, build tools and test libraries.
+     */
+    public Lock withRuntime(java.util.Collection<String> gavs) {
+        return new Lock(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete, sources,
+                licenses, new java.util.TreeSet<>(gavs));
     }
 
     /** The pinned distfile named {@code name}, if portkit hashed it. */

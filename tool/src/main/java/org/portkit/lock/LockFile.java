@@ -16,7 +16,8 @@ import org.portkit.io.AtomicFiles;
  * The lock's text form: one fact per line, sorted, so that a diff between two locks reads as a
  * changelog. Lines are {@code maven V}, {@code arg A} (in order), {@code repository ID URL},
  * {@code prefix GROUP PREFIX ARTIFACT}, {@code metadata DIRECTORY},
- * {@code file REPOSITORY PATH SHA256 SIZE} and {@code license GROUP:ARTIFACT:VERSION LICENSE}, where
+ * {@code file REPOSITORY PATH SHA256 SIZE}, {@code license GROUP:ARTIFACT:VERSION LICENSE} and
+ * {@code runtime GROUP:ARTIFACT:VERSION} (a jar the modules need at run time), where
  * LICENSE is an SPDX expression or {@code UNKNOWN} followed by the POM's words (see {@link License});
  * a partial lock adds {@code incomplete REASON} and {@code unverified REPOSITORY PATH REASON}.
  */
@@ -59,6 +60,7 @@ public final class LockFile {
         }
         lock.licenses().forEach((gav, license) ->
                 out.append("license ").append(gav).append(' ').append(license.text()).append('\n'));
+        lock.runtime().forEach(gav -> out.append("runtime ").append(gav).append('\n'));
         return out.toString();
     }
 
@@ -87,6 +89,7 @@ public final class LockFile {
         TreeSet<LockEntry> files = new TreeSet<>();
         TreeSet<SourceDistfile> sources = new TreeSet<>();
         TreeMap<String, License> licenses = new TreeMap<>();
+        TreeSet<String> runtime = new TreeSet<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty() || line.startsWith("#")) {
@@ -128,6 +131,12 @@ public final class LockFile {
                             throw new IllegalArgumentException("license of " + l[0] + " given twice");
                         }
                     }
+                    case "runtime" -> {
+                        if (single(w).split(":", -1).length != 3) {
+                            throw new IllegalArgumentException("expected: runtime GROUP:ARTIFACT:VERSION");
+                        }
+                        runtime.add(w[0]);
+                    }
                     default -> throw new IllegalArgumentException("unknown line kind '" + kind + "'");
                 }
             } catch (RuntimeException e) {
@@ -146,7 +155,7 @@ public final class LockFile {
             }
         }
         return new Lock(maven, List.copyOf(args), repositories, prefixes, metadata, files, unverified,
-                List.copyOf(incomplete), sources, licenses);
+                List.copyOf(incomplete), sources, licenses, runtime);
     }
 
     private static String single(String[] w) {

@@ -66,8 +66,8 @@ public final class MakefileText {
         return out;
     }
 
-    /** Lines with backslash continuations joined. */
-    private static List<String> logicalLines(String text) {
+    /** Lines with backslash continuations joined (make's and sh's). */
+    public static List<String> logicalLines(String text) {
         List<String> lines = new ArrayList<>();
         StringBuilder current = null;
         for (String line : text.lines().toList()) {
@@ -88,14 +88,17 @@ public final class MakefileText {
         return lines;
     }
 
-    /** do-install's copy commands as (source, destination) with the destination as a PLIST path. */
+    /**
+     * do-install's copy commands as (source, destination as a PLIST path, the SUBST command or null
+     * for a plain copy).
+     */
     public static List<String[]> installs(String makefile) {
         List<String[]> out = new ArrayList<>();
         for (String[] words : commands(makefile, "do-install")) {
             if (List.of("${INSTALL_DATA}", "${INSTALL_PROGRAM}", "${INSTALL_SCRIPT}", "${SUBST_PROGRAM}", "${SUBST_DATA}")
                     .contains(words[0]) && words.length == 3) {
                 out.add(new String[] {words[1], words[2].replace("${MODJAVA_JAR_DIR}", "${PREFIX}/share/java/classes")
-                        .replace("${PREFIX}/", "")});
+                        .replace("${PREFIX}/", ""), words[0].startsWith("${SUBST_") ? words[0] : null});
             }
         }
         return out;

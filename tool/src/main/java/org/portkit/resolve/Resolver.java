@@ -12,6 +12,7 @@ import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.DependencyFilter;
+import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.repository.RepositoryPolicy;
 import org.eclipse.aether.repository.WorkspaceReader;
@@ -174,11 +175,13 @@ public final class Resolver implements AutoCloseable {
     }
 
     /** Collects and resolves a dependency graph; failures go to {@link #problems()}. */
-    public void resolveGraph(CollectRequest collect, DependencyFilter filter) {
+    /** The graph after Maven's mediation (as far as it got when something failed, which is recorded). */
+    public DependencyNode resolveGraph(CollectRequest collect, DependencyFilter filter) {
         try {
-            system.resolveDependencies(session, new DependencyRequest(collect, filter));
+            return system.resolveDependencies(session, new DependencyRequest(collect, filter)).getRoot();
         } catch (DependencyResolutionException e) {
             problems.add(e);
+            return e.getResult() == null ? null : e.getResult().getRoot();
         }
     }
 

@@ -129,6 +129,6 @@ public final class LockWorkflow {
         PortTree.write(port.files(), port.dir());
         List<String> unverified = port.generated().unverified();
         listener.say("wrote ports/" + port.path() + (unverified.isEmpty() ? ": every distfile verified"
-                : ": " + unverified.size() + " distfiles still unverified (pkg/README lists them)"));
+                : ": " + unverified.size() + " distfiles still unverified ('portkit check' names them)"));
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.portkit.cli.Main;
 import org.portkit.fixture.FixtureRepository;
 import org.portkit.fixture.PortkitRun;
 import org.portkit.fixture.TestMaven;
+import org.portkit.io.Archives;
 import org.portkit.io.Hashing;
 import org.portkit.lock.LockFile;
 import org.portkit.lock.SourceDistfile;
@@ -51,6 +53,13 @@ class PortBuildTest {
                     tmp.resolve("wrk").toString(), "--cache", TestMaven.cache().toString()));
             assertTrue(Files.isRegularFile(tmp.resolve("wrk/fake/share/java/classes/hello.jar")));
             assertTrue(Files.isRegularFile(tmp.resolve("wrk/fake/share/hello/hello.conf.sample")));
+            assertTrue(Files.isDirectory(tmp.resolve("wrk/hello-daemon-1.0/daemon/target")), "built in WRKDIST, ${WRKDIR}/${DISTNAME}");
+            // SUBST_PROGRAM, as pkg_subst does it: the installed launcher names real paths.
+            String launcher = Files.readString(tmp.resolve("wrk/fake/bin/hello"));
+            assertTrue(launcher.contains("CONFIG_FILE=/etc/hello/hello.conf\n") && !launcher.contains("${SYSCONFDIR}"), launcher);
+            assertTrue(launcher.contains("/usr/local/bin/javaPathHelper -c hello-daemon)"), launcher);
+            // bsd.port.mk installs the login class from pkg/; PLIST lists it.
+            assertTrue(Files.readString(tmp.resolve("wrk/fake/share/examples/login.conf.d/hello")).startsWith("hello:\\\n"));
 
             // A distfile whose bytes changed: the build stops at fetch, naming it.
             PortBuild build = new PortBuild(port);
@@ -62,6 +71,48 @@ class PortBuildTest {
             Files.writeString(tampered.resolve(first.name()), "not what was published");
             assertEquals(5, Main.run("build", port.toString(), "--distfiles", tampered.toString(), "--work",
                     tmp.resolve("wrk2").toString(), "--cache", TestMaven.cache().toString()));
+
+            // An archive that unpacks elsewhere than DISTNAME says: stopped at extract, before Maven runs.
+            Path makefile = port.resolve("Makefile");
+            Files.writeString(makefile, Files.readString(makefile).replace("DISTNAME =\thello-daemon-1.0\n",
+                    "DISTNAME =\thello-1.0\n"));
+            PortkitRun wrong = PortkitRun.of("build", port.toString(), "--distfiles", distfiles.toString(), "--work",
+                    tmp.resolve("wrk3").toString(), "--cache", TestMaven.cache().toString());
+            assertEquals(6, wrong.status());
+            assertTrue(wrong.err().contains("WRKDIST " + tmp.resolve("wrk3/hello-1.0") + " does not exist"), wrong.err());
+        }
+    }
+
+    /**
+     * A DIST_TUPLE source, as the Jitsi ports have: the GitHub archive's shape (a tag with a leading
+     * v, which GitHub drops from the top directory) served on loopback in place of SITES.github. The
+     * lock pins it as the ports tree names it (ACCOUNT-PROJECT-ID.tar.gz); build fetches it from the
+     * path bsd.port.mk computes, unpacks it and builds in PROJECT-1.0, the WRKDIST dist-tuple.port.mk sets.
+     */
+    @Test
+    void distTupleSourceIsFetchedFromTheGithubPathAndBuiltInItsWrkdist() throws IOException {
+        try (FixtureRepository github = new FixtureRepository(tmp.resolve("github"))) {
+            Path archive = github.publishTree("example/hello/archive/refs/tags/v1.0.tar.gz", HELLO, "hello-1.0");
+            Path distfiles = TestMaven.cache().resolve("distfiles");
+            // GitHub itself is out of reach: the lock hashes the copy in the cache, as after a fetch.
+            Files.createDirectories(distfiles);
+            Files.copy(archive, distfiles.resolve("example-hello-v1.0.tar.gz"), StandardCopyOption.REPLACE_EXISTING);
+            Path spec = helloSpec("", "");
+            Files.writeString(spec.resolve("port.conf"), Files.readString(spec.resolve("port.conf")).replace(
+                    "source { site = \"\", file = \"hello-daemon-1.0.tar.gz\" }",
+                    "source { dist-tuple = \"github example hello v1.0 .\" }"));
+            assertEquals(0, lock(spec, "--no-check"));
+            assertEquals(0, Main.run("check", "--root", tmp.toString()), "the port is lint clean and verified");
+            Path port = tmp.resolve("ports/devel/hello-daemon");
+            assertTrue(Files.readString(port.resolve("Makefile")).contains(
+                    "\nROACH_URL =\texample/hello/archive/refs/tags/v1.0.tar.gz\n"));
+
+            PortkitRun build = PortkitRun.of("build", port.toString(), "--site", "github=" + github.url(), "--distfiles",
+                    tmp.resolve("distdir").toString(), "--work", tmp.resolve("wrk").toString(), "--cache",
+                    TestMaven.cache().toString());
+            assertEquals(0, build.status(), build.out() + build.err());
+            assertTrue(build.out().contains("extract: WRKDIST is " + tmp.resolve("wrk/hello-1.0") + "\n"), build.out());
+            assertTrue(Files.isRegularFile(tmp.resolve("wrk/fake/share/java/classes/hello.jar")));
         }
     }
 
@@ -85,7 +136,7 @@ class PortBuildTest {
                 maintainer = "portkit maintainers <portkit@example.org>"
                 license = "Apache-2.0"
                 descr = "maven-dependency-plugin, built offline from its source release."
-                source { site = "%s", file = "maven-dependency-plugin-3.8.1-source-release.zip" }
+                source { site = "%s", file = "maven-dependency-plugin-3.8.1-source-release.zip", dir = maven-dependency-plugin-3.8.1 }
                 maven-args = ["-DskipTests", "-Dspotless.check.skip=true", "package"]
                 java = "17+"
                 jar = "target/maven-dependency-plugin-3.8.1.jar"
@@ -97,6 +148,32 @@ class PortBuildTest {
                 "--distfiles", TestMaven.cache().resolve("distfiles").toString(), "--work", tmp.resolve("wrk").toString(),
                 "--cache", TestMaven.cache().toString()));
         assertTrue(Files.isRegularFile(tmp.resolve("wrk/fake/share/java/classes/mdp.jar")));
+
+        // The same source in the shape GitHub serves a tag (PROJECT-TAG/ inside), on loopback in place of
+        // SITES.github: the port a DIST_TUPLE spec makes builds in the WRKDIST bsd.port.mk gives it.
+        Path distfiles = TestMaven.cache().resolve("distfiles");
+        String tag = "maven-dependency-plugin-3.8.1";
+        String tuple = "apache-maven-dependency-plugin-" + tag + ".tar.gz";
+        Path unpacked = Files.createDirectories(tmp.resolve("unpacked"));
+        Archives.extract(distfiles.resolve("maven-dependency-plugin-3.8.1-source-release.zip"), unpacked);
+        try (FixtureRepository github = new FixtureRepository(tmp.resolve("github"))) {
+            Path archive = github.publishTree("apache/maven-dependency-plugin/archive/refs/tags/" + tag + ".tar.gz",
+                    unpacked.resolve("maven-dependency-plugin-3.8.1"), "maven-dependency-plugin-" + tag);
+            // GitHub is out of reach for the lock: it hashes a copy in the cache, as after a fetch.
+            Files.copy(archive, distfiles.resolve(tuple), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(spec.resolve("port.conf"), Files.readString(spec.resolve("port.conf")).replaceFirst(
+                    "source \\{[^\\n]*\\}", "source { dist-tuple = \"github apache maven-dependency-plugin " + tag + " .\" }"));
+            assertEquals(0, lock(spec, "--no-check"));
+            assertEquals(0, Main.run("check", "--root", tmp.toString()));
+            Files.delete(distfiles.resolve(tuple));
+            PortkitRun build = PortkitRun.of("build", tmp.resolve("ports/devel/maven-dependency-plugin").toString(),
+                    "--site", "github=" + github.url(), "--distfiles", distfiles.toString(), "--work",
+                    tmp.resolve("wrk2").toString(), "--cache", TestMaven.cache().toString());
+            assertEquals(0, build.status(), build.out() + build.err());
+            assertTrue(build.out().contains("fetch: 888 distfiles checked against distinfo, 1 downloaded\n"), build.out());
+            assertTrue(build.out().contains("WRKDIST is " + tmp.resolve("wrk2/maven-dependency-plugin-" + tag)), build.out());
+            assertTrue(Files.isRegularFile(tmp.resolve("wrk2/fake/share/java/classes/mdp.jar")));
+        }
     }
 
     /**

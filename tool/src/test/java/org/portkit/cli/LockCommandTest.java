@@ -53,9 +53,9 @@ class LockCommandTest {
             Lock partial = LockFile.read(spec.resolve("portkit.lock"));
             assertFalse(partial.isComplete());
             assertTrue(partial.sources().isEmpty(), "a local copy of the source is not the distfile: no checksum for it");
-            String readme = Files.readString(tmp.resolve("ports/net/app/pkg/README"));
-            assertTrue(readme.contains(SOURCE), readme);
-            assertTrue(readme.contains("smack-core-4.4.8-jitsi-1.jar"), readme);
+            PortkitRun check = PortkitRun.of("check", "--root", tmp.toString());
+            assertTrue(check.out().contains("net/app: unverified (no checksum yet): " + SOURCE + "\n"), check.out());
+            assertTrue(check.out().contains("smack-core-4.4.8-jitsi-1.jar"), check.out());
             assertFalse(Files.readString(tmp.resolve("ports/net/app/distinfo")).contains(SOURCE));
             assertEquals(0, Main.run("check", "--root", tmp.toString()), "a partial port is current and lint clean");
 
@@ -64,11 +64,15 @@ class LockCommandTest {
             assertEquals(0, lock(spec));
             Lock complete = LockFile.read(spec.resolve("portkit.lock"));
             assertTrue(complete.isComplete(), complete.unverified().toString());
+            // What the modules need at run time: their compile dependencies, not a test library or a plugin's.
+            assertTrue(complete.runtime().contains("org.igniterealtime.smack:smack-core:4.4.8-jitsi-1"), complete.runtime().toString());
+            assertTrue(complete.runtime().stream().noneMatch(g -> g.startsWith("org.junit") || g.startsWith("org.ow2.asm:asm:")
+                    || g.contains(":maven-")), complete.runtime().toString());
             assertEquals(Hashing.sha256(published), complete.source(SOURCE).orElseThrow().sha256());
             assertEquals(Files.size(published), complete.source(SOURCE).orElseThrow().size());
             assertTrue(Files.readString(tmp.resolve("ports/net/app/distinfo")).contains("SIZE (" + SOURCE + ") = "
                     + Files.size(published)));
-            assertFalse(Files.readString(tmp.resolve("ports/net/app/pkg/README")).contains("Not yet verified"));
+            assertFalse(Files.readString(tmp.resolve("ports/net/app/Makefile")).contains("Not verified yet"));
             assertEquals(0, Main.run("check", "--root", tmp.toString()));
 
             // The same release name with other bytes upstream: fatal, and the lock is kept.
@@ -107,9 +111,9 @@ class LockCommandTest {
             assertTrue(lock.out().contains("no app-deps-1.1.tar.gz from a partial lock"), lock.out());
             assertTrue(LockFile.read(spec.resolve("portkit.lock")).sources().isEmpty());
             assertFalse(Files.exists(TestMaven.cache().resolve("distfiles/app-deps-1.1.tar.gz")));
-            String readme = Files.readString(tmp.resolve("ports/net/app/pkg/README"));
-            assertTrue(readme.contains("\napp-deps-1.1.tar.gz\n"), readme);
-            assertFalse(readme.contains("smack-core-4.4.8-jitsi-1.jar"), "the artifacts are no distfiles of this port: " + readme);
+            String notes = PortkitRun.of("check", "--root", tmp.toString()).out();
+            assertTrue(notes.contains("net/app: unverified (no checksum yet): app-deps-1.1.tar.gz\n"), notes);
+            assertFalse(notes.contains("smack-core-4.4.8-jitsi-1.jar"), "the artifacts are no distfiles of this port: " + notes);
             assertEquals(0, Main.run("check", "--root", tmp.toString()));
         }
     }

@@ -58,31 +58,15 @@ class LicenseSummaryTest {
         assertEquals("", LicenseSummary.of(lock(Map.of())).comment(), "a lock made before licenses were recorded");
     }
 
+    /**
+     * With the lock's runtime lines, only what the package can bundle counts: a non-free or unknown
+     * license of a build tool no longer decides PERMIT_PACKAGE, and the comment says what was counted.
+     */
     @Test
-    void theReadmeSectionNamesWhatNeedsALook() {
-        LicenseSummary s = LicenseSummary.of(lock(MIXED));
-        assertEquals("""
-                Licenses
-                ========
-
-                The POMs of the 10 jar artifacts in the build closure (build tools and plugins
-                included, so more than the package bundles) do not all declare a free license
-                that portkit could identify. Check these before relying on PERMIT_PACKAGE:
-
-                Not free (2):
-
-                com.vendor:sdk:3
-                    Commercial
-                org.nc:art:1
-                    CC-BY-NC-4.0
-
-                License unknown (2):
-
-                org.bouncycastle:bcprov:1.78
-                    Bouncy Castle Licence <https://www.bouncycastle.org/licence.html>
-                org.jitsi:jicoco:1.1
-                    not fetched
-                """, s.readmeSection());
-        assertEquals("", LicenseSummary.of(lock(Map.of("a:b:1", License.spdx("MIT")))).readmeSection());
+    void onlyTheRuntimeDependenciesCountWhenTheLockRecordsThem() {
+        LicenseSummary s = LicenseSummary.of(lock(MIXED).withRuntime(List.of("org.a:a:1", "org.m:m:2", "org.other:x:1")));
+        assertEquals(2, s.artifacts());
+        assertTrue(s.isClear(), "Commercial, CC-BY-NC and the unknown ones are build-only here");
+        assertEquals("# Apache-2.0, MIT (from the POMs of the 2 jar artifacts needed at run time)\n", s.comment());
     }
 }

@@ -37,6 +37,11 @@ class LockFileTest {
         assertTrue(text.indexOf("org/apache/apache/35") < text.indexOf("org/igniterealtime"), text);
         assertTrue(text.contains("arg -Pfat jar\n"), "arguments keep their spaces and order");
 
+        Lock runtime = sample().withRuntime(List.of("org.igniterealtime.smack:smack-core:4.4.8-jitsi-1"));
+        String withRuntime = LockFile.render(runtime);
+        assertTrue(withRuntime.endsWith("\nruntime org.igniterealtime.smack:smack-core:4.4.8-jitsi-1\n"), withRuntime);
+        assertEquals(runtime, LockFile.parse("x", withRuntime.lines().toList()));
+
         Lock pinned = sample().withSources(List.of(new SourceDistfile("jitsi-jicofo-jitsi-meet_11146.tar.gz", A, 1234)));
         String withSource = LockFile.render(pinned);
         assertTrue(withSource.contains("\nsource jitsi-jicofo-jitsi-meet_11146.tar.gz " + A + " 1234\n"), withSource);

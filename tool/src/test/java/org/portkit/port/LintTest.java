@@ -79,8 +79,9 @@ class LintTest {
     @Test
     void readmeWidth() {
         assertRule("width", lint("pkg/README", r -> r + "a line of words that goes on and on, well past the eightieth column of the file, to fail\n"));
-        // One word, a URL, cannot be broken, indented or not.
-        assertEquals(List.of(), lint("pkg/README", r -> r + "    <https://example.org/" + "x".repeat(80) + ">\n"));
+        // One word, a URL, cannot be broken; indented, it has whitespace, which portcheck counts against it.
+        assertEquals(List.of(), lint("pkg/README", r -> r + "<https://example.org/" + "x".repeat(80) + ">\n"));
+        assertRule("width", lint("pkg/README", r -> r + "    <https://example.org/" + "x".repeat(80) + ">\n"));
     }
 
     @Test
@@ -112,7 +113,69 @@ class LintTest {
 
     @Test
     void noNetworkInBuild() {
-        assertRule("network", lint("Makefile", m -> m.replace("do-build:\n", "do-build:\n\tcurl -O https://example.org/x.jar\n")));
-        assertRule("network", lint("Makefile", m -> m.replace("--offline ", "")));
+        // The module's do-build is offline; a port's own do-build is held to the same.
+        assertRule("network", lint("Makefile", m -> m.replace("do-install:\n",
+                "do-build:\n\tcurl -O https://example.org/x.jar\n\ndo-install:\n")));
+        assertRule("network", lint("Makefile", m -> m.replace("do-install:\n",
+                "do-build:\n\tcd ${WRKSRC} && mvn -B package\n\ndo-install:\n")));
+    }
+
+    /** The name javaPathHelper is given is looked up among installed packages: the rc.d name finds none. */
+    @Test
+    void javaPathHelperNamesThePackageStem() {
+        assertRule("javapathhelper", lint("files/jicofo.sh", l -> l.replace("javaPathHelper -c jicofo", "javaPathHelper -c jcf")));
+    }
+
+    @Test
+    void launcherPassesItsArgumentsOn() {
+        assertRule("launcher", lint("files/jicofo.sh", l -> l.replace("\nexec ", "\nset -- -Xmx1G\nexec ")));
+        assertRule("launcher", lint("files/jicofo.sh", l -> l.replace(" \"$@\"\n", "\n")));
+    }
+
+    @Test
+    void siteSourceNeedsDistname() {
+        assertRule("wrkdist", lint("Makefile", m -> m.replaceFirst("DIST_TUPLE =\t[^\n]*\n", "")
+                .replaceFirst("ROACH_URL =\t[^\n]*\n", "")
+                .replace("PERMIT_PACKAGE =\tYes\n", "PERMIT_PACKAGE =\tYes\n\nSITES =\thttps://example.org/\nDISTFILES =\tjicofo-1.tar.gz\n")));
+    }
+
+    @Test
+    void portroachWatchesTheUpstreamSource() {
+        assertRule("portroach", lint("Makefile", m -> m.replaceFirst("ROACH_URL =\t[^\n]*\n", "")));
+        assertRule("portroach", lint("Makefile", m -> m.replaceFirst("ROACH_URL =\t[^\n]*\n",
+                "ROACH_URL =\torg/ow2/asm/asm/9.7/asm-9.7.jar\n")));
+    }
+
+    @Test
+    void onlyFilesPortcheckAccepts() {
+        assertRule("portcheck", Lint.check(with("notes.txt", "porter notes\n"), generated.rcScript(), generated.unverified()));
+        assertRule("portcheck", lint("Makefile", m -> m.replace(".include \"maven.inc\"\n", "")));
+    }
+
+    SortedMap<String, String> with(String file, String text) {
+        SortedMap<String, String> more = new TreeMap<>(port);
+        more.put(file, text);
+        return more;
+    }
+
+    @Test
+    void builtByTheMavenModule() {
+        assertRule("maven", lint("Makefile", m -> m.replace("MODULES =\tjava devel/maven\n", "MODULES =\tjava\n")));
+    }
+
+    @Test
+    void modjavaVerIsOneTheJavaModuleKnows() {
+        assertRule("java", lint("Makefile", m -> m.replace("MODJAVA_VER =\t17+", "MODJAVA_VER =\t22+")));
+    }
+
+    @Test
+    void daemonHasALoginClassListedInPlist() {
+        assertRule("login", lint("pkg/jicofo.login", l -> l.replace(":openfiles-cur=4096:\\\n", "")));
+        assertRule("login", lint("pkg/PLIST", p -> p.replace("@sample ${SYSCONFDIR}/login.conf.d/jicofo\n", "")));
+    }
+
+    @Test
+    void readmeIsForWhoeverInstalledThePackage() {
+        assertRule("readme", lint("pkg/README", r -> r + "\nRegister _jicofo in infrastructure/db/user.list.\n"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portkit.cli.Main;
@@ -69,13 +70,16 @@ class PortGeneratorTest {
         String makefile = port.get("Makefile");
         assertTrue(makefile.contains("DIST_TUPLE =\tgithub jitsi jicofo jitsi-meet_11146 .\n"), makefile);
         assertTrue(makefile.contains("EXTRACT_ONLY =\tjitsi-jicofo-jitsi-meet_11146.tar.gz\n"), makefile);
-        assertTrue(makefile.contains("MAVEN_ARGS =\tpackage\n"), "the lock's arguments: " + makefile);
+        assertTrue(makefile.contains("\nMODMAVEN_ARGS =\tpackage\n"), "the lock's arguments: " + makefile);
+        assertTrue(makefile.contains("\nMODULES =\tjava devel/maven\n") && !makefile.contains("\ndo-build:"),
+                "devel/maven's module builds: " + makefile);
         assertTrue(makefile.endsWith(".include \"maven.inc\"\n.include <bsd.port.mk>\n"), makefile);
         String plist = port.get("pkg/PLIST");
         assertTrue(plist.startsWith("@newgroup _jicofo:533\n@newuser _jicofo:533:533::Jitsi conference focus:/nonexistent:/sbin/nologin\n@rcscript ${RCDIR}/jicofo\n"), plist);
         assertTrue(plist.contains("share/jicofo/jicofo.conf.sample\n@mode 640\n@group _jicofo\n@sample ${SYSCONFDIR}/jicofo/jicofo.conf\n@mode\n@group\n"), plist);
         assertTrue(port.get("pkg/jicofo.rc").contains("daemon_user=\"_jicofo\""));
-        assertTrue(port.get("pkg/README").contains("jitsi-jicofo-jitsi-meet_11146.tar.gz"), "unverified source named");
+        assertTrue(makefile.contains("\n# Not verified yet: distinfo has no checksum for 1 distfile,"), "for the porter: " + makefile);
+        assertFalse(port.get("pkg/README").contains("jitsi-jicofo-jitsi-meet_11146.tar.gz"), "not for the user");
         assertFalse(port.get("distinfo").contains("jitsi-jicofo-jitsi-meet_11146.tar.gz"), "no checksum for an unhashed file");
         assertEquals("jicofo { sctp { enabled = false } }\n", port.get("files/jicofo.conf"));
         for (String line : port.get("pkg/DESCR").lines().toList()) {
@@ -115,8 +119,8 @@ class PortGeneratorTest {
         // Not pinned yet (a partial lock makes no archive): listed as unverified, with where it goes.
         assertEquals(0, run("generate", "--root", root.toString()));
         SortedMap<String, String> port = PortTree.read(root.resolve("ports/net/jicofo"));
-        String readme = port.get("pkg/README");
-        assertTrue(readme.contains("\n" + deps + "\n") && readme.contains("then\npublish it on https://example.org/distfiles/.\n"), readme);
+        String notes = port.get("Makefile");
+        assertTrue(notes.contains("no checksum for 2 distfiles") && notes.contains("\n# then publish it on https://example.org/distfiles/.\n"), notes);
         assertFalse(port.get("distinfo").contains(deps));
 
         // Pinned as 'portkit lock' pins it (here the digest of stand-in bytes).
@@ -127,29 +131,21 @@ class PortGeneratorTest {
         port = PortTree.read(root.resolve("ports/net/jicofo"));
         String makefile = port.get("Makefile");
         assertTrue(makefile.contains("""
-                PERMIT_PACKAGE =	Yes
-
                 # The Maven closure as one archive that 'portkit lock' makes, byte for byte,
                 # from the lock: its files and their metadata under m2/.
                 SITES.deps =	https://example.org/distfiles/
                 DISTFILES.deps =	jicofo-deps-2.0.11146.tar.gz
 
-                # Both unpack into ${WRKDIR}, the closure as ${MAVEN_REPO}: do-build has
-                # nothing to lay out.
+                # Both unpack into ${WRKDIR}, the closure as ${MODMAVEN_REPO}: devel/maven's
+                # do-build has nothing to lay out.
                 EXTRACT_ONLY =	jitsi-jicofo-jitsi-meet_11146.tar.gz jicofo-deps-2.0.11146.tar.gz
                 """), makefile);
-        assertTrue(makefile.contains("""
-                do-build:
-                	cd ${WRKSRC} && ${SETENV} ${MAKE_ENV} ${LOCALBASE}/bin/mvn --offline -B \\
-                		-Dmaven.repo.local=${MAVEN_REPO} ${MAVEN_ARGS}
-
-                """), makefile);
-        assertFalse(makefile.contains("maven.inc") || makefile.contains("MAVEN_FILES"), makefile);
+        assertFalse(makefile.contains("maven.inc"), makefile);
         assertFalse(port.containsKey("maven.inc"));
         assertTrue(port.keySet().stream().noneMatch(f -> f.startsWith("files/m2/")), "the archive holds the metadata");
         assertEquals("SHA256 (" + deps + ") = " + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(
                 Hashing.sha256(archive))) + "\nSIZE (" + deps + ") = " + Files.size(archive) + "\n", port.get("distinfo"));
-        assertFalse(port.get("pkg/README").contains(deps), "only the source is left unverified");
+        assertTrue(makefile.contains("no checksum for 1 distfile,"), "only the source is left unverified: " + makefile);
         assertEquals(0, run("check", "--root", root.toString()), "current and lint clean");
 
         // Without the block, the lock's pin is of a distfile the port does not fetch: stale.
@@ -169,5 +165,56 @@ class PortGeneratorTest {
         PortkitRun generate = PortkitRun.of("generate", "--root", root.toString());
         assertEquals(3, generate.status());
         assertTrue(generate.err().contains("port.conf: 11"), generate.err());
+    }
+
+    /**
+     * The launcher and rc.d script as installed (SUBST applied), run with sh: javaPathHelper is asked
+     * for the package stem (a stand-in refuses anything else, as the real one finds no package), the
+     * spec's java options and the rc.d flags reach java, JAVA_HOME from the .in.sh is passed to
+     * javaPathHelper, and the rc.d script's pexp matches the java process the launcher becomes.
+     */
+    @Test
+    void launcherRunsJavaAsRcdExpects() throws IOException, InterruptedException {
+        Path root = tree("a");
+        Path spec = root.resolve("specs/net/jicofo/port.conf");
+        Files.writeString(spec, SPEC.replace("daemon {\n", "daemon {\n  name = focus\n  java-options ="
+                + " [\"-Djava.util.logging.config.file=${SYSCONFDIR}/focus/logging.properties\"]\n"));
+        assertEquals(0, run("generate", "--root", root.toString()));
+        SortedMap<String, String> port = PortTree.read(root.resolve("ports/net/jicofo"));
+        Path etc = Files.createDirectories(tmp.resolve("etc/focus"));
+        Path local = Files.createDirectories(tmp.resolve("local/bin"));
+        Path jdk = Files.createDirectories(tmp.resolve("jdk-21/bin"));
+        UnaryOperator<String> subst = t -> t.replace("${SYSCONFDIR}", etc.getParent().toString())
+                .replace("${LOCALBASE}", local.getParent().toString()).replace("${TRUEPREFIX}", local.getParent().toString());
+        Path launcher = Files.writeString(local.resolve("focus"), subst.apply(port.get("files/focus.sh")));
+        Files.writeString(local.resolve("javaPathHelper"), """
+                [ "$1 $2" = "-c jicofo" ] || { echo "Can not set JAVACMD. Package name not found: $2" >&2; exit 1; }
+                echo "${JAVA_HOME:-/nonexistent}/bin/java"
+                """);
+        Files.writeString(jdk.resolve("java"), "echo \"$0 $*\"\n");
+        for (Path p : List.of(launcher, local.resolve("javaPathHelper"), jdk.resolve("java"))) {
+            p.toFile().setExecutable(true);
+        }
+        Files.writeString(etc.resolve("focus.in.sh"), "JAVA_HOME=" + jdk.getParent() + "\n");
+
+        String javaLine = sh(launcher.toString(), "--host", "xmpp.example.org").strip();
+        assertTrue(javaLine.startsWith(jdk.resolve("java") + " -Xmx1G "), javaLine);
+        assertTrue(javaLine.contains(" -Djava.util.logging.config.file=" + etc.resolve("logging.properties") + " "), javaLine);
+        assertTrue(javaLine.endsWith(" org.jitsi.jicofo.Main --host xmpp.example.org"), "flags passed on: " + javaLine);
+
+        // rc.subr: pgrep -xf "${pexp}", an extended regular expression matched against the whole command line.
+        Path rc = Files.writeString(tmp.resolve("rc"), subst.apply(port.get("pkg/focus.rc"))
+                .replace(". /etc/rc.d/rc.subr", "").replace("rc_cmd $1", "printf '%s' \"$pexp\""));
+        String pexp = sh(rc.toString());
+        assertTrue(javaLine.matches(pexp), pexp + " does not match " + javaLine);
+    }
+
+    private static String sh(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("sh"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ": " + out);
+        return out;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.io.AtomicFiles;
@@ -31,18 +32,29 @@ import org.portkit.port.SpecFile;
  * @param update how {@code portkit update} maps a release to a version and source, or null
  * @param depsSite where the maintainer publishes the closure as one {@link #depsArchive()}, or null: each
  *     artifact is then a distfile of its own (maven.inc)
+ * @param pkgpaths the tree's older paths of this package ({@code @pkgpath}), so that {@code pkg_add -u} moves
+ *     installed systems to this port
+ * @param runDepends what the package needs at run time besides a JDK and javaPathHelper (PKGPATHs)
+ * @param sourceDir the top directory a site source unpacks into (DISTNAME, hence WRKDIST); by default the
+ *     file's name less its archive suffix; null for a DIST_TUPLE source, whose directory bsd.port.mk knows
  */
 public record DaemonPort(Header header, String source, String sourceSite, String sourceFile, List<String> mavenArgs,
-        String java, String jar, Daemon daemon, Update update, String depsSite) implements PortSpec {
+        String java, String jar, Daemon daemon, Update update, String depsSite, List<String> pkgpaths,
+        List<String> runDepends, String sourceDir) implements PortSpec {
 
     static final String KIND = "daemon";
 
     /**
      * The daemon the port runs: its name (rc.d script, launcher, configuration directory; the port's
-     * name unless set), user, main class and configuration samples (files in the spec directory).
+     * name unless set), user, main class and configuration samples (files in the spec directory), and
+     * the open files its login class allows (the daemon class's 128 starve a JVM serving many peers).
      */
     public record Daemon(String name, String user, int id, String comment, String mainClass, List<String> javaOptions,
-            List<String> config) {}
+            List<String> config, int openFiles) {}
+
+    /** Open files of a daemon's login class when the spec does not say. */
+    public static final int OPEN_FILES = 4096;
+    private static final Pattern ARCHIVE_SUFFIX = Pattern.compile("\\.(tar\\.gz|tgz|tar\\.bz2|tar\\.xz|zip)$");
 
     /**
      * The {@code update} block: templates in which {@code {arg}} is the argument of {@code portkit
@@ -61,7 +73,7 @@ public record DaemonPort(Header header, String source, String sourceSite, String
         Set<String> keys = new java.util.TreeSet<>(Header.KEYS);
         keys.addAll(List.of("source.dist-tuple", "source.site", "source.file", "maven-args", "java", "jar", "daemon.name",
                 "daemon.user", "daemon.id", "daemon.comment", "daemon.main-class", "daemon.java-options", "daemon.config",
-                "deps-archive.site"));
+                "daemon.open-files", "deps-archive.site", "pkgpath", "run-depends", "source.dir"));
         UPDATE_KEYS.forEach(k -> keys.add("update." + k));
         return Set.copyOf(keys);
     }
@@ -72,12 +84,16 @@ public record DaemonPort(Header header, String source, String sourceSite, String
             Header header = Header.parse(f);
             Daemon daemon = new Daemon(f.optional("daemon.name").orElse(header.name()), f.string("daemon.user"),
                     f.integer("daemon.id"), f.string("daemon.comment"), f.string("daemon.main-class"),
-                    f.list("daemon.java-options", List.of()), f.relativePaths("daemon.config"));
+                    f.list("daemon.java-options", List.of()), f.relativePaths("daemon.config"),
+                    f.config().hasPath("daemon.open-files") ? f.integer("daemon.open-files") : OPEN_FILES);
             Update update = f.config().hasPath("update") ? new Update(optional(f, "update.version"),
                     optional(f, "update.id"), optional(f, "update.site"), optional(f, "update.file")) : null;
             DaemonPort spec = new DaemonPort(header, optional(f, "source.dist-tuple"), optional(f, "source.site"),
                     optional(f, "source.file"), f.list("maven-args", MavenArgs.DEFAULT), f.string("java"),
-                    f.relativePath("jar"), daemon, update, optional(f, "deps-archive.site"));
+                    f.relativePath("jar"), daemon, update, optional(f, "deps-archive.site"), f.list("pkgpath", List.of()),
+                    f.list("run-depends", List.of()), f.config().hasPath("source.file")
+                            ? f.optional("source.dir").orElse(ARCHIVE_SUFFIX.matcher(f.string("source.file")).replaceFirst(""))
+                            : null);
             spec.validate(f);
             f.requireKeys(KEYS);
             return spec;
@@ -107,6 +123,12 @@ public record DaemonPort(Header header, String source, String sourceSite, String
                 "not a valid rc.d script name: set daemon.name (letters, digits, '_')");
         c.require("daemon.id", daemon.id() >= 500, "ids of port users are 500 and up (infrastructure/db/user.list)");
         c.require("daemon.config", !daemon.config().isEmpty(), "name at least the main configuration file");
+        c.require("daemon.open-files", daemon.openFiles() >= 128, "at least the daemon login class's 128");
+        for (String path : List.of("pkgpath", "run-depends")) {
+            c.require(path, c.list(path, List.of()).stream().allMatch(p -> p.matches("[a-z0-9]+(/[A-Za-z0-9_.+-]+)+")),
+                    "PKGPATHs such as net/jitsi/srtp");
+        }
+        c.require("source.dir", sourceDir == null || SpecFile.isName(sourceDir), "the archive's top directory, one name");
         c.require("source", !c.config().hasPath("source.sha256") && !c.config().hasPath("source.size"),
                 "no checksums in the spec: 'portkit lock' hashes the source archive and pins it in the lock");
         for (String f : daemon.config()) {

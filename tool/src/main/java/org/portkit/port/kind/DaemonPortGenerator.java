@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
@@ -17,6 +18,7 @@ import org.portkit.license.LicenseSummary;
 import org.portkit.lock.Lock;
 import org.portkit.lock.OfflineRepository;
 import org.portkit.lock.SourceDistfile;
+import org.portkit.port.DistTuple;
 import org.portkit.port.Distinfo;
 import org.portkit.port.GeneratedPort;
 import org.portkit.port.MavenDistfiles;
@@ -48,7 +50,9 @@ public final class DaemonPortGenerator {
         files.put("pkg/PLIST", plist(spec));
         String daemon = spec.daemon().name();
         files.put("pkg/" + daemon + ".rc", Templates.render("rc", model));
-        files.put("pkg/README", Templates.render("README", model));
+        // bsd.port.mk installs it as share/examples/login.conf.d/NAME; rc.subr uses the class named after the script.
+        files.put("pkg/" + daemon + ".login", Templates.render("login", model));
+        files.put("pkg/README", refill(Templates.render("README", model)));
         files.put("files/" + daemon + ".sh", Templates.render("launcher", model));
         files.put("files/" + daemon + ".in.sh", Templates.render("in.sh", model));
         for (String config : spec.daemon().config()) {
@@ -121,12 +125,42 @@ public final class DaemonPortGenerator {
             return fold("DIST_TUPLE =\t", tuple[0] + " " + tuple[1] + " " + tuple[2], tuple[3] + " " + tuple[4]);
         }
 
+        /** ROACH_URL: the upstream source portroach watches (else it takes the first Maven distfile). */
+        public String roachUrlFolded() {
+            return spec.source() == null ? null : alone("ROACH_URL =\t", DistTuple.parse(spec.source()).path());
+        }
+
         public String sourceSite() {
-            return spec.sourceSite();
+            return spec.sourceSite() == null ? null : alone("SITES =\t\t", spec.sourceSite());
         }
 
         public String sourceFile() {
-            return spec.sourceFile();
+            return spec.sourceFile() == null ? null : alone("DISTFILES =\t", spec.sourceFile());
+        }
+
+        /** DISTNAME of a site source, so that WRKDIST is the directory the archive unpacks into. */
+        public String distname() {
+            return spec.sourceDir();
+        }
+
+        public List<String> runDepends() {
+            return spec.runDepends();
+        }
+
+        /** An older path of the package in the tree, and the README heading's underline for it. */
+        public record Replaced(String path, String rule) {}
+
+        public List<Replaced> replaces() {
+            return spec.pkgpaths().stream().map(p -> new Replaced(p, "=".repeat("Updating from ".length() + p.length())))
+                    .toList();
+        }
+
+        public int openFiles() {
+            return spec.daemon().openFiles();
+        }
+
+        public List<String> configTable() {
+            return DaemonPortGenerator.configTable(spec);
         }
 
         /** Whether each artifact is a distfile of its own (maven.inc), rather than in a deps archive. */
@@ -179,12 +213,13 @@ public final class DaemonPortGenerator {
             return licenses.comment();
         }
 
-        public String licenseSection() {
-            return licenses.readmeSection();
-        }
-
         public String java() {
             return spec.java();
+        }
+
+        public String javaRange() {
+            return spec.java().endsWith("+") ? "any JDK from version " + spec.java().replace("+", "") + " on"
+                    : "JDK " + spec.java() + " only";
         }
 
         public String jar() {
@@ -193,16 +228,6 @@ public final class DaemonPortGenerator {
 
         public String mavenArgs() {
             return String.join(" ", lock.mavenArgs());
-        }
-
-        /** Every artifact's path below ${WRKDIR}/m2, one continuation line per repository (80 columns). */
-        public String mavenFiles() {
-            return String.join(" \\\n\t", lock.repositories().keySet().stream()
-                    .map(id -> "${DISTFILES." + MavenDistfiles.suffix(id) + ":C/\\{.*\\}//:S/^maven\\///}").toList());
-        }
-
-        public boolean hasMetadata() {
-            return !OfflineRepository.metadata(lock).isEmpty();
         }
 
         public List<Sample> samples() {
@@ -233,16 +258,71 @@ public final class DaemonPortGenerator {
             return !unverified.isEmpty();
         }
 
+        /**
+         * The count of distfiles without a checksum, for the Makefile's porter comment: their names are in
+         * the lock's unverified lines and in what 'portkit check' prints (paths too long for portcheck's
+         * 80 columns would not fit a comment).
+         */
+        public String unverifiedNote() {
+            int n = unverified.size();
+            return commented("Not verified yet: distinfo has no checksum for " + n + (n == 1 ? " distfile" : " distfiles")
+                    + ", which could not be fetched where this port was generated, so 'make fetch' refuses"
+                    + (n == 1 ? " it" : " them") + "; 'portkit check' names them all. 'portkit lock specs/"
+                    + spec.header().path() + "' on a machine that reaches them fetches and hashes them,"
+                    + " proves the offline build and regenerates the port.");
+        }
+
         /** Where the deps archive goes once made, while it is unverified; else none. */
         public String depsNote() {
             String deps = spec.depsArchive();
-            return deps == null || !unverified.contains(deps) ? null : Text.wrap("'portkit lock' makes " + deps
-                    + " from a complete closure; then publish it on " + spec.depsSite() + ".", 80).stripTrailing();
+            return deps == null || !unverified.contains(deps) ? null : commented("'portkit lock' makes " + deps
+                    + " from a complete closure; then publish it on " + spec.depsSite() + ".");
         }
 
         public List<String> incomplete() {
-            return lock.incomplete().stream().map(r -> Text.wrap("Also: " + r + ".", 80)).toList();
+            return lock.incomplete().stream().map(r -> commented("Also: " + r + ".")).toList();
         }
+    }
+
+    /**
+     * The README's prose paragraphs filled to 80 columns, so that the template reads naturally whatever
+     * the names put in; headings, the title box and indented blocks stay as written.
+     */
+    private static String refill(String readme) {
+        List<String> blocks = new ArrayList<>();
+        for (String block : readme.split("\n\n")) {
+            boolean prose = !block.isBlank() && block.lines().noneMatch(l -> l.matches("^[ +|=].*"));
+            blocks.add(prose ? Text.wrap(block, 80).stripTrailing() : block.stripTrailing());
+        }
+        return String.join("\n\n", blocks) + "\n";
+    }
+
+    /** {@code text} as Makefile comment lines. */
+    private static String commented(String text) {
+        return Text.wrap(text, 78).lines().map(l -> "# " + l).collect(Collectors.joining("\n"));
+    }
+
+    /** The configuration files in ${SYSCONFDIR}/NAME, each with what it is for, as pkg/README lists them. */
+    private static List<String> configTable(DaemonPort spec) {
+        List<String> rows = new ArrayList<>();
+        String options = String.join(" ", spec.daemon().javaOptions());
+        for (String f : samples(spec)) {
+            String what = f.equals(spec.daemon().config().get(0)) ? "the daemon's settings: edit this first"
+                    : f.equals(spec.daemon().name() + ".in.sh") ? "how java is started: heap, JDK, options"
+                    : options.contains("/" + f) ? "read through the java options (JAVA_OPTS)" : "";
+            rows.add(("    " + "%-24s".formatted(f) + what).stripTrailing());
+        }
+        return rows;
+    }
+
+    /**
+     * One word as the value of {@code assignment} within portcheck's rule (no line over 80 columns
+     * that holds whitespace): on the same line, else on a continuation line indented by a tab, else
+     * on a continuation line of its own with no indent (a URL longer than any line).
+     */
+    static String alone(String assignment, String word) {
+        return assignment.length() + word.length() <= 80 ? word
+                : 1 + word.length() <= 80 ? "\\\n\t" + word : "\\\n" + word;
     }
 
     /** {@code head tail} when the assignment fits in 80 columns, else {@code head \}, then tail on its own line. */
@@ -278,10 +358,12 @@ public final class DaemonPortGenerator {
             entries.put("share/" + name + "/" + f + ".sample", owned.formatted("640", f));
         }
         StringBuilder p = new StringBuilder();
+        spec.pkgpaths().forEach(old -> p.append("@pkgpath ").append(old).append('\n'));
         p.append("@newgroup ").append(user).append(':').append(id).append('\n');
         p.append("@newuser ").append(user).append(':').append(id).append(':').append(id).append("::")
                 .append(spec.daemon().comment()).append(":/nonexistent:/sbin/nologin\n");
         p.append("@rcscript ${RCDIR}/").append(name).append('\n');
+        entries.put("share/examples/login.conf.d/" + name, "@sample ${SYSCONFDIR}/login.conf.d/" + name + "\n");
         entries.forEach((path, after) -> p.append(path).append('\n').append(after));
         return p.toString();
     }

@@ -1,0 +1,4 @@
+jvb:\
+	:openfiles-cur=65000:\
+	:openfiles-max=65000:\
+	:tc=daemon:
