@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
-import org.portkit.io.AtomicFiles;
 import org.portkit.site.Site;
 import org.portkit.site.SiteRenderer;
 import picocli.CommandLine.Command;
@@ -15,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "render-config", mixinStandardHelpOptions = true,
         description = {"Renders a whole Jitsi Meet site for DOMAIN into DIR (etc/prosody, etc/nginx, etc/jicofo,",
-                "etc/jvb, etc/jitsi, and prosody's accounts of focus and jvb under var/prosody), with fresh secrets",
+                "etc/jvb, etc/jitsi, var/www/jitsi-meet/config.js, and prosody's accounts of focus and jvb and focus's",
+                "roster under var/prosody), with fresh secrets",
                 "from a CSPRNG, as jitsi-setup does on the host. For tests and for verify-config."})
 final class RenderConfigCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DOMAIN")
@@ -48,10 +48,10 @@ final class RenderConfigCommand implements Callable<Integer> {
         }
         String root = prefix != null ? prefix : dir.toAbsolutePath().normalize().toString();
         Site site = new Site(domain, addresses, Site.Ports.DEFAULT, root, SiteRenderer.newSecrets());
-        Map<String, String> files = SiteRenderer.render(site);
-        // Secrets inside: readable by the owner only, as the daemons' groups do not exist here.
-        AtomicFiles.writeTree(files, dir, path -> "rw-------");
-        System.out.println("rendered " + files.size() + " files for " + domain + " into " + dir);
+        Map<String, String> files = SiteRenderer.write(site, dir);
+        System.out.println("rendered " + files.size() + " files for " + domain + " into " + dir + "; nginx needs a"
+                + " certificate there (" + site.variables().get("CERTIFICATE") + " and its key): jitsi-setup makes a"
+                + " self-signed one on the host");
         return 0;
     }
 

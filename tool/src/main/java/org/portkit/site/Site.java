@@ -30,13 +30,20 @@ public record Site(String domain, Nat nat, Ports ports, String prefix, Secrets s
         public static final Ports DEFAULT = new Ports("", 80, 443, 5222, 5280, 10000, 9090, 8080, 8888);
     }
 
-    /** The shared secrets: the passwords of focus@auth.DOMAIN and jvb@auth.DOMAIN. */
+    /**
+     * The shared secrets: the passwords of focus@auth.DOMAIN and jvb@auth.DOMAIN. jitsi-setup
+     * makes them as hex, but an administrator may set others: any 16 or more printable ASCII
+     * characters but space, '"' and '\\', the only ones that would need quoting in Lua, HOCON
+     * and JavaScript strings ({@link #SECRET}; jitsi-setup checks the same rule).
+     */
     public record Secrets(String focusPassword, String jvbPassword) {
+        public static final String SECRET = "[!#-\\[\\]-~]{16,}";
+
         public Secrets {
             for (String s : new String[] {focusPassword, jvbPassword}) {
-                if (!s.matches("[0-9a-f]{32,}")) {
-                    // hex only: the secrets go into Lua, HOCON and sed unquoted-safe
-                    throw new IllegalArgumentException("a secret is 32 or more hex digits");
+                if (s == null || !s.matches(SECRET)) {
+                    throw new PortkitException(Failure.BAD_INPUT, "a secret is 16 or more printable ASCII characters"
+                            + " without spaces, '\"' or '\\\\'");
                 }
             }
         }
@@ -65,14 +72,16 @@ public record Site(String domain, Nat nat, Ports ports, String prefix, Secrets s
         v.put("JVB_WS_PORT", Integer.toString(ports.jvbWebsockets()));
         v.put("JVB_PRIVATE_PORT", Integer.toString(ports.jvbPrivate()));
         v.put("JICOFO_REST_PORT", Integer.toString(ports.jicofoRest()));
-        // OpenBSD's places; the web app and the prosody plugins come with www/jitsi-meta.
+        v.put("JVB_SERVER_ID", "jvb-localhost");
+        // OpenBSD's places: the web app where net/jitsi/meet installs it, inside nginx's chroot
+        // (/var/www) with config.js beside it; the plugins where net/jitsi/prosody-plugins does.
         v.put("SYSCONFDIR", prefix + "/etc");
-        // nginx runs unchrooted (-u, rcctl.sh) to serve the app from the package and config.js from /etc.
-        v.put("WEBROOT", prefix + "/usr/local/share/jitsi-meet/web");
+        v.put("WEBROOT", prefix + "/var/www/jitsi-meet");
+        v.put("NGINX_LOGS", prefix + "/var/www/logs");
+        v.put("ACME_DIR", prefix + "/var/www/acme");
         v.put("PROSODY_DATA", prefix + "/var/prosody");
-        v.put("PROSODY_PLUGINS", prefix + "/usr/local/share/jitsi-meet/prosody-plugins");
+        v.put("PROSODY_PLUGINS", prefix + "/usr/local/share/jitsi-prosody-plugins");
         v.put("RUNDIR", prefix + "/var/run");
-        v.put("LOGDIR", prefix + "/var/log");
         v.put("CERTIFICATE", prefix + "/etc/ssl/" + domain + ".fullchain.pem");
         v.put("KEY", prefix + "/etc/ssl/private/" + domain + ".key");
         if (nat != null) {

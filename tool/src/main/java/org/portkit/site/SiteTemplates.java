@@ -16,22 +16,37 @@ import java.util.TreeMap;
 
 /**
  * The templates of a Jitsi Meet site, with {@code @NAME@} placeholders for {@link Site#variables()}.
- * prosody, nginx, the web app, pf, hosts and rcctl templates are resource files a maintainer can
+ * prosody, nginx, the web app, pf, hosts, login.conf and rcctl templates are resource files a maintainer can
  * read; jicofo.conf and jvb.conf are produced with Typesafe Config, the library both daemons read
  * them with, so that they are valid HOCON by construction.
  */
 public final class SiteTemplates {
-    /** Every file a site consists of, in install order. */
+    /**
+     * Every file a site consists of, in install order. A pristine sample is named relative to the
+     * package prefix (jitsi-setup puts ${TRUEPREFIX} before it): nginx's as OpenBSD's www/nginx
+     * installs it, prosody's as net/prosody does, the daemons' as their ports do.
+     */
     public static final List<SiteFile> FILES = List.of(
             new SiteFile("prosody.cfg.lua.in", "etc/prosody/prosody.cfg.lua", "0640", "_prosody",
-                    "/usr/local/share/examples/prosody/prosody.cfg.lua"),
-            new SiteFile("jicofo.conf.in", "etc/jicofo/jicofo.conf", "0640", "_jicofo", "/usr/local/share/jicofo/jicofo.conf.sample"),
-            new SiteFile("jvb.conf.in", "etc/jvb/jvb.conf", "0640", "_jvb", "/usr/local/share/jvb/jvb.conf.sample"),
-            new SiteFile("nginx.conf.in", "etc/nginx/nginx.conf", "0640", "www", "/usr/local/share/examples/nginx/nginx.conf"),
-            new SiteFile("config.js.in", "etc/jitsi/config.js", "0640", "www", "-"),
+                    "share/examples/prosody/prosody.cfg.lua"),
+            new SiteFile("jicofo.conf.in", "etc/jicofo/jicofo.conf", "0640", "_jicofo", "share/jicofo/jicofo.conf.sample"),
+            new SiteFile("jvb.conf.in", "etc/jvb/jvb.conf", "0640", "_jvb", "share/jvb/jvb.conf.sample"),
+            new SiteFile("nginx.conf.in", "etc/nginx/nginx.conf", "0640", "www", "share/nginx/nginx.conf"),
+            new SiteFile("config.js.in", "var/www/jitsi-meet/config.js", "0644", "www", "-"),
             new SiteFile("pf.conf.in", "etc/jitsi/pf.conf", "0640", "wheel", "-"),
             new SiteFile("hosts.in", "etc/jitsi/hosts", "0640", "wheel", "-"),
+            new SiteFile("login.conf.in", "etc/jitsi/login.conf", "0640", "wheel", "-"),
             new SiteFile("rcctl.sh.in", "etc/jitsi/rcctl.sh", "0640", "wheel", "-"));
+
+    /**
+     * The directories the daemons write to, made if missing (MANIFEST lines with template "-"):
+     * nginx's logs and acme-client's challenges inside nginx's chroot, prosody's data, the pid files'.
+     */
+    public static final List<SiteFile> DIRECTORIES = List.of(
+            new SiteFile("-", "var/www/logs", "0755", "www", "-"),
+            new SiteFile("-", "var/www/acme", "0755", "daemon", "-"),
+            new SiteFile("-", "var/prosody", "0750", "_prosody", "-"),
+            new SiteFile("-", "var/run", "0755", "wheel", "-"));
 
     /** Appended to jvb.conf when the bridge is behind NAT. */
     public static final String JVB_NAT = "jvb-nat.conf.in";
@@ -54,11 +69,12 @@ public final class SiteTemplates {
 
     /**
      * What www/jitsi-meta ships in share/jitsi-meta: every template, and a MANIFEST with one
-     * {@link SiteFile#manifestLine()} per file, which jitsi-setup installs in that order.
+     * {@link SiteFile#manifestLine()} per directory and file, which jitsi-setup makes in that order.
      */
     public static SortedMap<String, String> shipped() {
         SortedMap<String, String> files = all();
         StringBuilder manifest = new StringBuilder();
+        DIRECTORIES.forEach(f -> manifest.append(f.manifestLine()).append('\n'));
         FILES.forEach(f -> manifest.append(f.manifestLine()).append('\n'));
         files.put("MANIFEST", manifest.toString());
         return files;
@@ -81,9 +97,8 @@ public final class SiteTemplates {
                                 "password", "@FOCUS_PASSWORD@",
                                 "client-proxy", "focus.@DOMAIN@",
                                 "conference-muc-jid", "conference.@DOMAIN@",
-                                "use-tls", note(false, "loopback only"),
-                                "disable-certificate-verification", true),
-                        "trusted-domains", List.of("auth.@DOMAIN@")),
+                                "use-tls", note(false, "loopback only: prosody's c2s_require_encryption is false"),
+                                "disable-certificate-verification", true)),
                 "bridge", map("brewery-jid", note("JvbBrewery@internal.auth.@DOMAIN@", "the room every bridge joins")),
                 "sctp", map("enabled", note(false, "data channels go over the bridge's websockets, never SCTP")),
                 "rest", map("host", "127.0.0.1", "port", "@JICOFO_REST_PORT@")));
@@ -99,14 +114,13 @@ public final class SiteTemplates {
                         "password", "@JVB_PASSWORD@",
                         "muc_jids", note("JvbBrewery@internal.auth.@DOMAIN@", "the room jicofo finds bridges in"),
                         "muc_nickname", "jvb-localhost",
-                        "use_tls", false,
                         "disable_certificate_verification", true)))),
                 "sctp", map("enabled", note(false, "data channels go over colibri websockets, never SCTP")),
                 "websockets", map(
                         "enabled", true,
                         "domain", note("@DOMAIN@:@HTTPS_PORT@", "what browsers reach: nginx proxies /colibri-ws/ here"),
                         "tls", true,
-                        "server-id", "jvb-localhost"),
+                        "server-id", note("@JVB_SERVER_ID@", "nginx proxies /colibri-ws/@JVB_SERVER_ID@/ to this bridge")),
                 "http-servers", map(
                         "public", map("host", "127.0.0.1", "port", "@JVB_WS_PORT@"),
                         "private", map("host", "127.0.0.1", "port", "@JVB_PRIVATE_PORT@")),

@@ -53,13 +53,18 @@ class SetupScriptTest {
         for (SiteFile f : SiteTemplates.FILES) {
             Path file = root.resolve(f.target());
             assertEquals(rendered.get(f.target()), Files.readString(file), f.target());
-            assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), f.target());
+            assertEquals(permissions(f.mode()), PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), f.target());
         }
+        for (SiteFile d : SiteTemplates.DIRECTORIES) {
+            assertTrue(Files.isDirectory(root.resolve(d.target())), d.target());
+        }
+        assertTrue(Files.readString(root.resolve("etc/ssl/" + DOMAIN + ".fullchain.pem")).startsWith("-----BEGIN CERTIFICATE-----"),
+                "a self-signed certificate, so that nginx starts");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                root.resolve("etc/ssl/private/" + DOMAIN + ".key"))));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root.resolve("etc/jitsi/setup/secrets"))));
         String config = root.resolve("etc/prosody/prosody.cfg.lua").toString();
-        assertEquals(List.of("--config " + config + " register focus auth." + DOMAIN + " " + secrets.focusPassword(),
-                "--config " + config + " register jvb auth." + DOMAIN + " " + secrets.jvbPassword()),
-                Files.readAllLines(tmp.resolve("prosodyctl.log")));
+        assertEquals(prosodyctlCalls(secrets), Files.readAllLines(tmp.resolve("prosodyctl.log")));
         assertFalse(run.output.contains(secrets.focusPassword()) || run.output.contains(secrets.jvbPassword()),
                 "secrets never reach the output: " + run.output);
 
@@ -68,6 +73,60 @@ class SetupScriptTest {
         assertEquals(SiteTemplates.FILES.size(), again.output.lines().filter(l -> l.startsWith("unchanged: ")).count(),
                 again.output);
         assertEquals(secrets, secrets(), "the secrets are made once");
+        assertFalse(again.output.contains("self-signed"), "the certificate is made once: " + again.output);
+    }
+
+    /** Two registrations, then focus.DOMAIN into focus's roster, as upstream's jitsi-meet-prosody does. */
+    private List<String> prosodyctlCalls(Site.Secrets secrets) {
+        String config = root.resolve("etc/prosody/prosody.cfg.lua").toString();
+        return List.of("--config " + config + " register focus auth." + DOMAIN + " " + secrets.focusPassword(),
+                "--config " + config + " register jvb auth." + DOMAIN + " " + secrets.jvbPassword(),
+                "--config " + config + " mod_roster_command subscribe focus." + DOMAIN + " focus@auth." + DOMAIN);
+    }
+
+    /** Passwords an administrator sets are taken literally everywhere: no sed, no shell, no second pass. */
+    @Test
+    void anAdministratorsPasswordsAreTakenLiterally() throws Exception {
+        Site.Secrets secrets = new Site.Secrets("ab&cd|ef/g@DOMAIN@h%1;$x`y'z", "0123456789&&&&||||~1");
+        Files.createDirectories(root.resolve("etc/jitsi/setup"));
+        Files.writeString(root.resolve("etc/jitsi/setup/secrets"), "FOCUS_PASSWORD=" + secrets.focusPassword()
+                + "\nJVB_PASSWORD=" + secrets.jvbPassword() + "\n");
+        Run run = setup();
+        assertEquals(0, run.status, run.output);
+        Map<String, String> rendered = SiteRenderer.render(new Site(DOMAIN, null, Site.Ports.DEFAULT, root.toString(), secrets));
+        for (SiteFile f : SiteTemplates.FILES) {
+            assertEquals(rendered.get(f.target()), Files.readString(root.resolve(f.target())), f.target());
+        }
+        assertTrue(Files.readString(root.resolve("etc/jvb/jvb.conf")).contains("password=\"" + secrets.jvbPassword() + "\""));
+        assertEquals(prosodyctlCalls(secrets), Files.readAllLines(tmp.resolve("prosodyctl.log")));
+    }
+
+    @Test
+    void aSecretThatCannotBeWrittenIsRefusedNamingTheFileAndNothingIsLeft() throws Exception {
+        Path secrets = root.resolve("etc/jitsi/setup/secrets");
+        Files.createDirectories(secrets.getParent());
+        Files.writeString(secrets, "FOCUS_PASSWORD=0123456789abcdef0123\nJVB_PASSWORD=quote\"d-0123456789abcdef\n");
+        Run run = setup();
+        assertEquals(3, run.status, run.output);
+        assertTrue(run.output.contains(secrets + ": JVB_PASSWORD must be 16 or more printable ASCII characters without"
+                + " spaces, '\"' or '\\'"), run.output);
+        try (var left = Files.list(secrets.getParent())) {
+            assertEquals(List.of(secrets), left.toList(), "no temporary file left");
+        }
+        assertFalse(Files.exists(root.resolve("etc/prosody")), "nothing written");
+        assertFalse(Files.exists(tmp.resolve("prosodyctl.log")), "nothing registered");
+    }
+
+    @Test
+    void aFailedRenderLeavesNoTemporaryFile() throws Exception {
+        Path templates = tmp.resolve("share/jitsi-meta");
+        Files.writeString(templates.resolve("hosts.in"), "127.0.0.1 @NO_SUCH_NAME@\n");
+        Run run = setup();
+        assertEquals(3, run.status, run.output);
+        assertTrue(run.output.contains("hosts.in: no value for @NO_SUCH_NAME@"), run.output);
+        try (var left = Files.list(root.resolve("etc/jitsi/setup"))) {
+            assertEquals(List.of("secrets", "sums"), left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test
@@ -87,6 +146,15 @@ class SetupScriptTest {
         assertEquals(0, forced.status, forced.output);
         assertEquals(ours, Files.readString(nginx));
         assertEquals(edited, Files.readString(root.resolve("etc/nginx/nginx.conf.orig")));
+
+        // A second edit, forced again: the first kept version stays, the second is kept beside it.
+        String again = ours.replace("worker_processes 1;", "worker_processes 8;");
+        Files.writeString(nginx, again);
+        Run second = setup("--force");
+        assertEquals(0, second.status, second.output);
+        assertTrue(second.output.contains("your version kept as " + nginx + ".orig.1"), second.output);
+        assertEquals(edited, Files.readString(root.resolve("etc/nginx/nginx.conf.orig")));
+        assertEquals(again, Files.readString(root.resolve("etc/nginx/nginx.conf.orig.1")));
     }
 
     @Test
@@ -97,12 +165,19 @@ class SetupScriptTest {
         Files.writeString(pristine, sample);
         Files.createDirectories(root.resolve("etc/prosody"));
         Files.writeString(root.resolve("etc/prosody/prosody.cfg.lua"), sample);
+        // OpenBSD's www/nginx keeps its stock configuration in share/nginx.
+        String stock = "worker_processes 1;\n";
+        Files.createDirectories(root.resolve("usr/local/share/nginx"));
+        Files.writeString(root.resolve("usr/local/share/nginx/nginx.conf"), stock);
+        Files.createDirectories(root.resolve("etc/nginx"));
+        Files.writeString(root.resolve("etc/nginx/nginx.conf"), stock);
         Files.createDirectories(root.resolve("etc/jicofo"));
         Files.writeString(root.resolve("etc/jicofo/jicofo.conf"), "# an administrator's jicofo.conf\n");
 
         Run run = setup();
         assertEquals(1, run.status, run.output);
         assertTrue(run.output.contains("wrote: " + root.resolve("etc/prosody/prosody.cfg.lua")), run.output);
+        assertTrue(run.output.contains("wrote: " + root.resolve("etc/nginx/nginx.conf")), run.output);
         assertTrue(run.output.contains("EDITED, left as it is: " + root.resolve("etc/jicofo/jicofo.conf")), run.output);
         assertEquals("# an administrator's jicofo.conf\n", Files.readString(root.resolve("etc/jicofo/jicofo.conf")));
     }
@@ -114,6 +189,7 @@ class SetupScriptTest {
         assertEquals(0, nat.status, nat.output);
         Site site = new Site(DOMAIN, new Site.Nat("10.0.0.5", "203.0.113.7"), Site.Ports.DEFAULT, root.toString(), secrets());
         assertEquals(SiteRenderer.render(site).get("etc/jvb/jvb.conf"), Files.readString(root.resolve("etc/jvb/jvb.conf")));
+        Files.createDirectories(root.resolve("usr/local/share/jitsi-prosody-plugins"));
         assertEquals(List.of(), SiteVerifier.verify(withAccounts(site)));
     }
 
@@ -126,7 +202,16 @@ class SetupScriptTest {
         assertTrue(upper.output.contains("not a domain name"), upper.output);
     }
 
-    /** The script registers accounts through prosodyctl; the verifier needs them, so render them. */
+    private static String permissions(String octal) {
+        StringBuilder out = new StringBuilder();
+        for (char c : octal.substring(1).toCharArray()) {
+            int d = c - '0';
+            out.append((d & 4) != 0 ? 'r' : '-').append((d & 2) != 0 ? 'w' : '-').append((d & 1) != 0 ? 'x' : '-');
+        }
+        return out.toString();
+    }
+
+    /** The script stores accounts and roster through prosodyctl; the verifier needs them, so render them. */
     private Path withAccounts(Site site) throws IOException {
         SiteRenderer.render(site).forEach((path, text) -> {
             if (path.startsWith("var/prosody/")) {
