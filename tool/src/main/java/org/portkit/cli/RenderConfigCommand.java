@@ -32,6 +32,15 @@ final class RenderConfigCommand implements Callable<Integer> {
             description = "the bridge is behind NAT: its host address and the public address it is reached at")
     String nat;
 
+    @Option(names = "--stun", paramLabel = "HOST:PORT",
+            description = "a STUN server the bridge learns its public address from (upstream uses"
+                    + " meet-jit-si-turnrelay.jitsi.net:443)")
+    String stun;
+
+    @Option(names = "--turn", paramLabel = "HOST",
+            description = "a TURN server (ports 3478 and 5349, with the site's TURN secret) prosody offers browsers")
+    String turn;
+
     @Override
     public Integer call() throws Exception {
         if (Files.exists(dir) && !isEmptyDir(dir)) {
@@ -47,7 +56,8 @@ final class RenderConfigCommand implements Callable<Integer> {
             addresses = new Site.Nat(lr[0], lr[1]);
         }
         String root = prefix != null ? prefix : dir.toAbsolutePath().normalize().toString();
-        Site site = new Site(domain, addresses, Site.Ports.DEFAULT, root, SiteRenderer.newSecrets());
+        Site site = new Site(domain, new Site.Network(addresses, stun, turn), Site.Ports.DEFAULT, root,
+                SiteRenderer.newSecrets());
         Map<String, String> files = SiteRenderer.write(site, dir);
         System.out.println("rendered " + files.size() + " files for " + domain + " into " + dir + "; nginx needs a"
                 + " certificate there (" + site.variables().get("CERTIFICATE") + " and its key): jitsi-setup makes a"

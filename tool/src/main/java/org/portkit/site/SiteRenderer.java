@@ -28,8 +28,10 @@ public final class SiteRenderer {
         SortedMap<String, String> files = new TreeMap<>();
         for (SiteFile f : SiteTemplates.FILES) {
             String text = templates.get(f.template());
-            if (f.template().equals("jvb.conf.in") && site.nat() != null) {
-                text += templates.get(SiteTemplates.JVB_NAT);
+            if (f.template().equals("jvb.conf.in")) {
+                // jitsi-setup appends them in the same order
+                text += site.network().nat() != null ? templates.get(SiteTemplates.JVB_NAT) : "";
+                text += site.network().stun() != null ? templates.get(SiteTemplates.JVB_STUN) : "";
             }
             files.put(f.target(), substitute(text, vars));
         }
@@ -75,10 +77,10 @@ public final class SiteRenderer {
         return m.appendTail(out).toString();
     }
 
-    /** Fresh secrets from a CSPRNG: 128 bits each, as hex. */
+    /** Fresh secrets from a CSPRNG: 128 bits each, as hex, as jitsi-setup makes them with openssl. */
     public static Site.Secrets newSecrets() {
         SecureRandom random = new SecureRandom();
-        return new Site.Secrets(hex(random), hex(random));
+        return new Site.Secrets(hex(random), hex(random), hex(random));
     }
 
     private static String hex(SecureRandom random) {

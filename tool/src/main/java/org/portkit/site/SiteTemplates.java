@@ -51,9 +51,12 @@ public final class SiteTemplates {
     /** Appended to jvb.conf when the bridge is behind NAT. */
     public static final String JVB_NAT = "jvb-nat.conf.in";
 
+    /** Appended to jvb.conf (after {@link #JVB_NAT}) when the bridge learns its public address by STUN. */
+    public static final String JVB_STUN = "jvb-stun.conf.in";
+
     private SiteTemplates() {}
 
-    /** Every template by name, including {@link #JVB_NAT}. */
+    /** Every template by name, including {@link #JVB_NAT} and {@link #JVB_STUN}. */
     public static SortedMap<String, String> all() {
         SortedMap<String, String> t = new TreeMap<>();
         for (SiteFile f : FILES) {
@@ -64,6 +67,7 @@ public final class SiteTemplates {
             });
         }
         t.put(JVB_NAT, hocon("jitsi-videobridge behind NAT (its host address, and the public one browsers reach)", nat()));
+        t.put(JVB_STUN, hocon("jitsi-videobridge's public address, learnt from a STUN server", stun()));
         return t;
     }
 
@@ -132,6 +136,10 @@ public final class SiteTemplates {
                 "name", "nat",
                 "local-address", "@LOCAL_ADDRESS@",
                 "public-address", "@PUBLIC_ADDRESS@"))))));
+    }
+
+    private static Map<String, Object> stun() {
+        return map("ice4j", map("harvest", map("mapping", map("stun", map("addresses", List.of("@STUN_ADDRESS@"))))));
     }
 
     /** HOCON text of {@code model}: keys sorted by Typesafe Config itself, comments kept. */

@@ -81,6 +81,7 @@ public final class SiteVerifier {
             v.rooms(domain);
             v.brewery(domain);
             v.webToXmpp(domain);
+            v.turn(domain);
         }
         v.ssi();
         v.roomUrls();
@@ -300,6 +301,27 @@ public final class SiteVerifier {
         if (prosody.list(host, "admins").stream().noneMatch(a -> a.equalsIgnoreCase(jicofoJid))) {
             fail("rooms", jicofoJid + " is not an admin of " + host + " (its admins: " + prosody.list(host, "admins")
                     + "): jicofo can neither create rooms there nor own them");
+        }
+    }
+
+    /** TURN servers prosody offers: credentials need the shared secret, and the module that hands them out. */
+    private void turn(String domain) {
+        LuaValue services = prosody.setting(domain, "external_services");
+        if (services == null || !services.istable() || services.length() == 0) {
+            return;
+        }
+        if (!prosody.modules(domain).contains("external_services")) {
+            fail("turn", "prosody lists external_services but does not load mod_external_services for " + domain
+                    + ": browsers are offered no STUN or TURN server");
+        }
+        String secret = prosody.string(domain, "external_service_secret");
+        for (int i = 1; i <= services.length(); i++) {
+            LuaValue service = services.get(i);
+            if (service.istable() && service.get("secret").toboolean() && (secret == null || secret.isEmpty())) {
+                fail("turn", "the " + service.get("type").optjstring("?") + " server " + service.get("host").optjstring("?")
+                        + " takes credentials from a shared secret, but prosody has no external_service_secret: browsers"
+                        + " get none and cannot relay media through it");
+            }
         }
     }
 

@@ -48,7 +48,7 @@ class SetupScriptTest {
         Run run = setup();
         assertEquals(0, run.status, run.output);
         Site.Secrets secrets = secrets();
-        Site site = new Site(DOMAIN, null, Site.Ports.DEFAULT, root.toString(), secrets);
+        Site site = new Site(DOMAIN, Site.Network.DIRECT, Site.Ports.DEFAULT, root.toString(), secrets);
         Map<String, String> rendered = SiteRenderer.render(site);
         for (SiteFile f : SiteTemplates.FILES) {
             Path file = root.resolve(f.target());
@@ -87,13 +87,14 @@ class SetupScriptTest {
     /** Passwords an administrator sets are taken literally everywhere: no sed, no shell, no second pass. */
     @Test
     void anAdministratorsPasswordsAreTakenLiterally() throws Exception {
-        Site.Secrets secrets = new Site.Secrets("ab&cd|ef/g@DOMAIN@h%1;$x`y'z", "0123456789&&&&||||~1");
+        Site.Secrets secrets = new Site.Secrets("ab&cd|ef/g@DOMAIN@h%1;$x`y'z", "0123456789&&&&||||~1",
+                "<turn>#secret=&{}[]*?");
         Files.createDirectories(root.resolve("etc/jitsi/setup"));
         Files.writeString(root.resolve("etc/jitsi/setup/secrets"), "FOCUS_PASSWORD=" + secrets.focusPassword()
-                + "\nJVB_PASSWORD=" + secrets.jvbPassword() + "\n");
+                + "\nJVB_PASSWORD=" + secrets.jvbPassword() + "\nTURN_SECRET=" + secrets.turnSecret() + "\n");
         Run run = setup();
         assertEquals(0, run.status, run.output);
-        Map<String, String> rendered = SiteRenderer.render(new Site(DOMAIN, null, Site.Ports.DEFAULT, root.toString(), secrets));
+        Map<String, String> rendered = SiteRenderer.render(new Site(DOMAIN, Site.Network.DIRECT, Site.Ports.DEFAULT, root.toString(), secrets));
         for (SiteFile f : SiteTemplates.FILES) {
             assertEquals(rendered.get(f.target()), Files.readString(root.resolve(f.target())), f.target());
         }
@@ -183,14 +184,33 @@ class SetupScriptTest {
     }
 
     @Test
-    void natIsAddedToTheBridgeOnALaterRun() throws Exception {
+    void natStunAndTurnAreAddedOnALaterRun() throws Exception {
         assertEquals(0, setup().status);
-        Run nat = setup("--nat", "10.0.0.5=203.0.113.7");
-        assertEquals(0, nat.status, nat.output);
-        Site site = new Site(DOMAIN, new Site.Nat("10.0.0.5", "203.0.113.7"), Site.Ports.DEFAULT, root.toString(), secrets());
-        assertEquals(SiteRenderer.render(site).get("etc/jvb/jvb.conf"), Files.readString(root.resolve("etc/jvb/jvb.conf")));
+        Run later = setup("--nat", "10.0.0.5=203.0.113.7", "--stun", "stun.example.org:3478", "--turn", "turn.example.org");
+        assertEquals(0, later.status, later.output);
+        Site site = new Site(DOMAIN, new Site.Network(new Site.Nat("10.0.0.5", "203.0.113.7"), "stun.example.org:3478",
+                "turn.example.org"), Site.Ports.DEFAULT, root.toString(), secrets());
+        Map<String, String> rendered = SiteRenderer.render(site);
+        for (String f : List.of("etc/jvb/jvb.conf", "etc/prosody/prosody.cfg.lua")) {
+            assertEquals(rendered.get(f), Files.readString(root.resolve(f)), f);
+        }
         Files.createDirectories(root.resolve("usr/local/share/jitsi-prosody-plugins"));
         assertEquals(List.of(), SiteVerifier.verify(withAccounts(site)));
+        assertEquals(2, setup("--stun", "no-port").status, "a bad option is a usage error");
+    }
+
+    /** A secrets file from an earlier release, without the TURN secret, gets one; the others stay. */
+    @Test
+    void aMissingSecretIsAddedAndTheOthersKept() throws Exception {
+        Path file = root.resolve("etc/jitsi/setup/secrets");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "FOCUS_PASSWORD=0123456789abcdef0123\nJVB_PASSWORD=fedcba9876543210fedc");
+        Run run = setup();
+        assertEquals(0, run.status, run.output);
+        Site.Secrets secrets = secrets();
+        assertEquals("0123456789abcdef0123", secrets.focusPassword());
+        assertEquals("fedcba9876543210fedc", secrets.jvbPassword());
+        assertTrue(secrets.turnSecret().matches("[0-9a-f]{32}"), secrets.turnSecret());
     }
 
     @Test
@@ -231,7 +251,7 @@ class SetupScriptTest {
         try (var in = Files.newBufferedReader(root.resolve("etc/jitsi/setup/secrets"))) {
             p.load(in);
         }
-        return new Site.Secrets(p.getProperty("FOCUS_PASSWORD"), p.getProperty("JVB_PASSWORD"));
+        return new Site.Secrets(p.getProperty("FOCUS_PASSWORD"), p.getProperty("JVB_PASSWORD"), p.getProperty("TURN_SECRET"));
     }
 
     private record Run(int status, String output) {}

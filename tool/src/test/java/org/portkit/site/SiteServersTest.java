@@ -28,6 +28,7 @@ import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.SimpleIQ;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
@@ -69,7 +70,7 @@ class SiteServersTest {
     @Test
     void daemonsAndGuestsGetInAndOutsidersDoNot() throws Exception {
         requireServers();
-        Site site = new Site(DOMAIN, null, new Site.Ports("127.0.0.1:", freePort(), freePort(), freePort(), freePort(),
+        Site site = new Site(DOMAIN, new Site.Network(null, null, "turn.example.org"), new Site.Ports("127.0.0.1:", freePort(), freePort(), freePort(), freePort(),
                 10000, 9090, 8080, 8888), tmp.toString(), SiteRenderer.newSecrets());
         SiteRenderer.write(site, tmp);
         trust(certificate());
@@ -101,6 +102,13 @@ class SiteServersTest {
             ws.setXmppDomain(DOMAIN).performSaslAnonymousAuthentication();
             ModularXmppClientToServerConnection websocket = new ModularXmppClientToServerConnection(ws.build());
             websocket.connect().login();
+
+            // With --turn, prosody hands browsers time-limited TURN credentials (XEP-0215).
+            IQ services = bosh.sendIqRequestAndWaitForResponse(new ExternalServices(JidCreate.domainBareFrom(DOMAIN)));
+            String offered = services.toXML().toString();
+            for (String expected : List.of("turn.example.org", "turns", "udp", "5349", "password=")) {
+                assertTrue(offered.contains(expected), expected + " in " + offered);
+            }
 
             // focus's roster, as render-config stored it, gives focus.DOMAIN its presence: the web app's
             // request to focus.DOMAIN reaches jicofo and its answer comes back.
@@ -161,7 +169,7 @@ class SiteServersTest {
     @Test
     void nginxServesTheAppWithItsConfigForEveryRoom() throws Exception {
         requireServers();
-        Site site = new Site(DOMAIN, null, new Site.Ports("127.0.0.1:", freePort(), freePort(), freePort(), freePort(),
+        Site site = new Site(DOMAIN, Site.Network.DIRECT, new Site.Ports("127.0.0.1:", freePort(), freePort(), freePort(), freePort(),
                 10000, 9090, 8080, 8888), tmp.toString(), SiteRenderer.newSecrets());
         SiteRenderer.write(site, tmp);
         trust(certificate());
@@ -195,6 +203,15 @@ class SiteServersTest {
             assertEquals("https://localhost/my-room", redirect.headers().firstValue("Location").orElse(""));
         } finally {
             servers.forEach(SiteServersTest::stop);
+        }
+    }
+
+    /** XEP-0215's request for the external services (STUN, TURN) a client may use. */
+    private static final class ExternalServices extends SimpleIQ {
+        ExternalServices(Jid to) {
+            super("services", "urn:xmpp:extdisco:2");
+            setTo(to);
+            setType(IQ.Type.get);
         }
     }
 

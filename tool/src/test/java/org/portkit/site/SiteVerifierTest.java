@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,14 +35,16 @@ class SiteVerifierTest {
      * A rendered site plus what the host's packages and jitsi-setup provide besides: the
      * certificate, the plugins' directory (net/jitsi/prosody-plugins).
      */
-    static Map<String, String> host(Path dir, String prefix) throws IOException {
-        Map<String, String> files = SiteRenderer.write(new Site(DOMAIN, null, Site.Ports.DEFAULT, prefix,
-                SiteRenderer.newSecrets()), dir);
+    static void host(Path dir, String prefix) throws IOException {
+        host(dir, Site.Network.DIRECT, prefix);
+    }
+
+    static void host(Path dir, Site.Network network, String prefix) throws IOException {
+        SiteRenderer.write(new Site(DOMAIN, network, Site.Ports.DEFAULT, prefix, SiteRenderer.newSecrets()), dir);
         Files.createDirectories(dir.resolve("etc/ssl/private"));
         Files.writeString(dir.resolve("etc/ssl/" + DOMAIN + ".fullchain.pem"), "certificate\n");
         Files.writeString(dir.resolve("etc/ssl/private/" + DOMAIN + ".key"), "key\n");
         Files.createDirectories(dir.resolve("usr/local/share/jitsi-prosody-plugins"));
-        return files;
     }
 
     @Test
@@ -169,8 +170,8 @@ class SiteVerifierTest {
     @Test
     void webAppReachesProsodyThroughNginx() throws IOException {
         edit("etc/nginx/nginx.conf", "127.0.0.1:5280/http-bind", "127.0.0.1:5281/http-bind");
-        edit("etc/prosody/prosody.cfg.lua", "modules_enabled = { \"bosh\"; \"websocket\"; \"ping\"; \"speakerstats\"",
-                "modules_enabled = { \"bosh\"; \"ping\"; \"speakerstats\"");
+        edit("etc/prosody/prosody.cfg.lua", "modules_enabled = { \"bosh\"; \"websocket\"; \"ping\"; \"external_services\"",
+                "modules_enabled = { \"bosh\"; \"ping\"; \"external_services\"");
         edit("etc/prosody/prosody.cfg.lua", "\"bosh\"; \"websocket\"; \"smacks\" }", "\"bosh\"; \"smacks\" }");
         assertFinding("web-xmpp", "nginx sends /http-bind to http://127.0.0.1:5281/http-bind, but prosody's HTTP is"
                 + " http://127.0.0.1:5280/http-bind");
@@ -286,12 +287,25 @@ class SiteVerifierTest {
     @Test
     void behindNatTheBridgeGetsItsMappingAndStaysCoherent() throws IOException {
         Path nat = tmp.resolve("nat");
-        SiteRenderer.write(new Site(DOMAIN, new Site.Nat("10.0.0.5", "203.0.113.7"), Site.Ports.DEFAULT, nat.toString(),
+        SiteRenderer.write(new Site(DOMAIN, new Site.Network(new Site.Nat("10.0.0.5", "203.0.113.7"), null, null), Site.Ports.DEFAULT, nat.toString(),
                 SiteRenderer.newSecrets()), nat);
         String jvb = Files.readString(nat.resolve("etc/jvb/jvb.conf"));
         assertTrue(jvb.contains("public-address=\"203.0.113.7\""), jvb);
         assertEquals("10.0.0.5", com.typesafe.config.ConfigFactory.parseString(jvb)
                 .getConfigList("ice4j.harvest.mapping.static-mappings").get(0).getString("local-address"));
+    }
+
+    @Test
+    void turnCredentialsNeedTheSharedSecret() throws IOException {
+        site = tmp.resolve("turn");
+        host(site, new Site.Network(null, "stun.example.org:3478", "turn.example.org"), site.toString());
+        assertEquals(List.of(), SiteVerifier.verify(site));
+        assertTrue(Files.readString(site.resolve("etc/jvb/jvb.conf")).contains("\"stun.example.org:3478\""));
+        String cfg = Files.readString(site.resolve("etc/prosody/prosody.cfg.lua"));
+        edit("etc/prosody/prosody.cfg.lua", cfg.substring(cfg.indexOf("external_service_secret = "),
+                cfg.indexOf('\n', cfg.indexOf("external_service_secret = ")) + 1), "");
+        assertFinding("turn", "the turn server turn.example.org takes credentials from a shared secret, but prosody has no"
+                + " external_service_secret");
     }
 
     /** config.js as upstream writes it: SSI-set variables, concatenation, comments, functions. */
