@@ -238,17 +238,36 @@ public final class SiteVerifier {
         }
     }
 
-    /** prosody asks for TLS on c2s unless told not to; jicofo logs in without it when use-tls is false. */
+    /**
+     * prosody asks for TLS on c2s unless told not to; jicofo starts TLS unless use-tls is false; the
+     * bridge (jicoco's MUC client) uses it on loopback if offered, or as its security_mode says.
+     */
     private void tls(String domain) {
         String auth = "auth." + domain;
         boolean required = !"false".equals(prosody.string(auth, "c2s_require_encryption"));
-        if (required && isFalse(jicofo, "jicofo.xmpp.client.use-tls")) {
+        LuaValue ssl = prosody.setting(auth, "ssl");
+        boolean certificate = ssl != null && !ssl.isnil();
+        boolean jicofoTls = !isFalse(jicofo, "jicofo.xmpp.client.use-tls");
+        if (required && !jicofoTls) {
             fail("tls", "jicofo logs in without TLS (xmpp.client.use-tls = false), but prosody requires encryption on"
                     + " c2s for " + auth + " (c2s_require_encryption, on unless set to false): jicofo cannot log in");
         }
-        if (!required && !isFalse(jicofo, "jicofo.xmpp.client.use-tls")) {
-            fail("tls", "jicofo starts TLS on c2s (xmpp.client.use-tls, on unless set), but prosody has no certificate"
-                    + " for it here: on loopback set use-tls = false");
+        if (jicofoTls && !certificate) {
+            fail("tls", "jicofo starts TLS on c2s (xmpp.client.use-tls, on unless set), but prosody has no ssl"
+                    + " certificate configured for " + auth + ": on loopback set use-tls = false");
+        }
+        String configs = "videobridge.apis.xmpp-client.configs";
+        if (jvb.hasPath(configs)) {
+            for (String name : new TreeSet<>(jvb.getConfig(configs).root().keySet())) {
+                String mode = String.valueOf(string(jvb, configs + "." + name + ".security_mode")).toLowerCase(Locale.ROOT);
+                if (required && mode.equals("disabled")) {
+                    fail("tls", "the bridge (xmpp-client " + name + ") logs in without TLS (security_mode = disabled), but"
+                            + " prosody requires encryption on c2s for " + auth + ": the bridge cannot log in");
+                } else if (mode.equals("required") && !certificate) {
+                    fail("tls", "the bridge (xmpp-client " + name + ") requires TLS (security_mode = required), but prosody"
+                            + " has no ssl certificate configured for " + auth + ": the bridge cannot log in");
+                }
+            }
         }
     }
 
@@ -438,7 +457,7 @@ public final class SiteVerifier {
             "send-keepalive-pings", "keepalive-ping-interval", "idle-timeout", "tls", "domain", "domains", "relay-domain",
             "relay-domains");
     private static final Set<String> JVB_CLIENT_KEYS = Set.of("hostname", "port", "domain", "username", "password",
-            "muc_jids", "muc_nickname", "iq_handler_mode", "disable_certificate_verification");
+            "muc_jids", "muc_nickname", "iq_handler_mode", "disable_certificate_verification", "security_mode");
 
     private void unknown(String file, Config config, String path, Set<String> known) {
         if (!config.hasPath(path) || config.getValue(path).valueType() != com.typesafe.config.ConfigValueType.OBJECT) {

@@ -94,6 +94,19 @@ class SiteVerifierTest {
     }
 
     @Test
+    void tlsAgreesBetweenProsodyAndTheBridge() throws IOException {
+        edit("etc/jvb/jvb.conf", "\"muc_nickname\"=", "security_mode=required\n                    \"muc_nickname\"=");
+        assertFinding("tls", "the bridge (xmpp-client localhost) requires TLS (security_mode = required), but prosody has no"
+                + " ssl certificate configured for auth.meet.example.org");
+    }
+
+    @Test
+    void jicofoStartsTlsUnlessTold() throws IOException {
+        edit("etc/jicofo/jicofo.conf", "use-tls=false", "use-tls=true");
+        assertFinding("tls", "jicofo starts TLS on c2s (xmpp.client.use-tls, on unless set), but prosody has no ssl certificate");
+    }
+
+    @Test
     void tlsIsRequiredWhenUnset() throws IOException {
         edit("etc/prosody/prosody.cfg.lua", "c2s_require_encryption = false\n", "");
         assertFinding("tls", "c2s_require_encryption, on unless set to false");
