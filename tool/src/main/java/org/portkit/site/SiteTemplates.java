@@ -27,8 +27,9 @@ public final class SiteTemplates {
      * installs it, prosody's as net/prosody does, the daemons' as their ports do.
      */
     public static final List<SiteFile> FILES = List.of(
-            new SiteFile("prosody.cfg.lua.in", "etc/prosody/prosody.cfg.lua", "0640", "_prosody",
-                    "share/examples/prosody/prosody.cfg.lua"),
+            new SiteFile("prosody.cfg.lua.in", "etc/prosody/jitsi-meet.cfg.lua", "0640", "_prosody", "-"),
+            // prosody.cfg.lua stays the administrator's: it gets one Include line, at its end.
+            new SiteFile("prosody-include.cfg.lua.in", "etc/prosody/prosody.cfg.lua", "0640", "_prosody", SiteFile.APPEND),
             new SiteFile("jicofo.conf.in", "etc/jicofo/jicofo.conf", "0640", "_jicofo", "share/jicofo/jicofo.conf.sample"),
             new SiteFile("jvb.conf.in", "etc/jvb/jvb.conf", "0640", "_jvb", "share/jvb/jvb.conf.sample"),
             new SiteFile("nginx.conf.in", "etc/nginx/nginx.conf", "0640", "www", "share/nginx/nginx.conf"),

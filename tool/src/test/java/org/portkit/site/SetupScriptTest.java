@@ -160,12 +160,6 @@ class SetupScriptTest {
 
     @Test
     void aFileAsItsPackageInstalledItIsReplacedWithoutForce() throws Exception {
-        String sample = "-- prosody's own sample\n";
-        Path pristine = root.resolve("usr/local/share/examples/prosody/prosody.cfg.lua");
-        Files.createDirectories(pristine.getParent());
-        Files.writeString(pristine, sample);
-        Files.createDirectories(root.resolve("etc/prosody"));
-        Files.writeString(root.resolve("etc/prosody/prosody.cfg.lua"), sample);
         // OpenBSD's www/nginx keeps its stock configuration in share/nginx.
         String stock = "worker_processes 1;\n";
         Files.createDirectories(root.resolve("usr/local/share/nginx"));
@@ -177,10 +171,31 @@ class SetupScriptTest {
 
         Run run = setup();
         assertEquals(1, run.status, run.output);
-        assertTrue(run.output.contains("wrote: " + root.resolve("etc/prosody/prosody.cfg.lua")), run.output);
         assertTrue(run.output.contains("wrote: " + root.resolve("etc/nginx/nginx.conf")), run.output);
         assertTrue(run.output.contains("EDITED, left as it is: " + root.resolve("etc/jicofo/jicofo.conf")), run.output);
         assertEquals("# an administrator's jicofo.conf\n", Files.readString(root.resolve("etc/jicofo/jicofo.conf")));
+    }
+
+    /** prosody.cfg.lua stays the administrator's: its hosts and settings are kept, jitsi-meet's included after them. */
+    @Test
+    void prosodysOwnConfigurationGetsOneInclude() throws Exception {
+        Path config = root.resolve("etc/prosody/prosody.cfg.lua");
+        String own = "admins = { \"admin@example.org\" }\nc2s_require_encryption = true\nVirtualHost \"example.org\"\n";
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, own);
+        Run run = setup();
+        assertEquals(0, run.status, run.output);
+        String include = "Include \"" + root.resolve("etc/prosody/jitsi-meet.cfg.lua") + "\"";
+        assertTrue(run.output.contains("added to the end of " + config + ": " + include), run.output);
+        String with = Files.readString(config);
+        assertTrue(with.startsWith(own) && with.endsWith(include + "\n"), with);
+        Run again = setup();
+        assertEquals(0, again.status, again.output);
+        assertEquals(with, Files.readString(config), "included once");
+
+        Files.createDirectories(root.resolve("usr/local/share/jitsi-prosody-plugins"));
+        Site site = new Site(DOMAIN, Site.Network.DIRECT, Site.Ports.DEFAULT, root.toString(), secrets());
+        assertEquals(List.of(), SiteVerifier.verify(withAccounts(site)), "its own host stays, jitsi-meet's settings win");
     }
 
     @Test
@@ -191,7 +206,7 @@ class SetupScriptTest {
         Site site = new Site(DOMAIN, new Site.Network(new Site.Nat("10.0.0.5", "203.0.113.7"), "stun.example.org:3478",
                 "turn.example.org"), Site.Ports.DEFAULT, root.toString(), secrets());
         Map<String, String> rendered = SiteRenderer.render(site);
-        for (String f : List.of("etc/jvb/jvb.conf", "etc/prosody/prosody.cfg.lua")) {
+        for (String f : List.of("etc/jvb/jvb.conf", "etc/prosody/jitsi-meet.cfg.lua")) {
             assertEquals(rendered.get(f), Files.readString(root.resolve(f)), f);
         }
         Files.createDirectories(root.resolve("usr/local/share/jitsi-prosody-plugins"));

@@ -262,10 +262,14 @@ class SiteServersTest {
 
     private void start(Site site) throws Exception {
         Path prosodyConfig = tmp.resolve("etc/prosody/prosody.cfg.lua");
+        // prosody.cfg.lua is the administrator's, here shaped like a stock one: its own global settings
+        // (one that jitsi-meet's part overrides) and host, then the Include jitsi-setup adds at its end.
+        String own = "c2s_require_encryption = true\nVirtualHost \"localhost\"\n";
         if ("root".equals(System.getProperty("user.name"))) {
             // CI runs as root; prosody refuses that (and hangs) unless told. Nothing else differs.
-            Files.writeString(prosodyConfig, "run_as_root = true\n" + Files.readString(prosodyConfig));
+            own = "run_as_root = true\n" + own;
         }
+        Files.writeString(prosodyConfig, own + Files.readString(prosodyConfig));
         servers.add(prosody());
         servers.add(nginx());
         awaitPorts(site.ports().c2s(), site.ports().prosodyHttp(), site.ports().https());

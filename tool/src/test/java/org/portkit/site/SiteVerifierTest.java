@@ -64,7 +64,8 @@ class SiteVerifierTest {
     void aSiteMadeForTheRootIsReadUnderTheDirectoryVerified() throws IOException {
         Path copy = tmp.resolve("copy");
         host(copy, "");
-        assertTrue(Files.readString(copy.resolve("etc/prosody/prosody.cfg.lua")).contains("data_path = \"/var/prosody\""));
+        assertTrue(Files.readString(copy.resolve("etc/prosody/jitsi-meet.cfg.lua")).contains("data_path = \"/var/prosody\""));
+        assertTrue(Files.readString(copy.resolve("etc/prosody/prosody.cfg.lua")).contains("Include \"/etc/prosody/jitsi-meet.cfg.lua\""));
         assertEquals(List.of(), SiteVerifier.verify(copy), "its /var/prosody is copy/var/prosody, not the host's");
         Files.delete(copy.resolve("var/prosody/" + ProsodyRoster.path("auth." + DOMAIN, "focus")));
         assertEquals(1, SiteVerifier.verify(copy).size(), SiteVerifier.verify(copy).toString());
@@ -89,7 +90,7 @@ class SiteVerifierTest {
 
     @Test
     void tlsAgreesBetweenProsodyAndJicofo() throws IOException {
-        edit("etc/prosody/prosody.cfg.lua", "c2s_require_encryption = false", "c2s_require_encryption = true");
+        edit("etc/prosody/jitsi-meet.cfg.lua", "c2s_require_encryption = false", "c2s_require_encryption = true");
         assertFinding("tls", "jicofo logs in without TLS (xmpp.client.use-tls = false), but prosody requires encryption");
     }
 
@@ -108,7 +109,7 @@ class SiteVerifierTest {
 
     @Test
     void tlsIsRequiredWhenUnset() throws IOException {
-        edit("etc/prosody/prosody.cfg.lua", "c2s_require_encryption = false\n", "");
+        edit("etc/prosody/jitsi-meet.cfg.lua", "c2s_require_encryption = false\n", "");
         assertFinding("tls", "c2s_require_encryption, on unless set to false");
     }
 
@@ -131,7 +132,7 @@ class SiteVerifierTest {
 
     @Test
     void theWebAppsFocusIsAClientProxyToJicofo() throws IOException {
-        edit("etc/prosody/prosody.cfg.lua", "Component \"focus.meet.example.org\" \"client_proxy\"",
+        edit("etc/prosody/jitsi-meet.cfg.lua", "Component \"focus.meet.example.org\" \"client_proxy\"",
                 "Component \"focus.meet.example.org\" \"muc\"");
         assertFinding("focus", "the web app sends conference requests to focus.meet.example.org, which is not a prosody"
                 + " Component \"focus.meet.example.org\" \"client_proxy\"");
@@ -139,7 +140,7 @@ class SiteVerifierTest {
 
     @Test
     void theProxyTargetsJicofosAccount() throws IOException {
-        edit("etc/prosody/prosody.cfg.lua", "target_address = \"focus@auth.meet.example.org\"",
+        edit("etc/prosody/jitsi-meet.cfg.lua", "target_address = \"focus@auth.meet.example.org\"",
                 "target_address = \"jicofo@auth.meet.example.org\"");
         edit("etc/jicofo/jicofo.conf", "client-proxy=\"focus.meet.example.org\"", "client-proxy=\"proxy.meet.example.org\"");
         assertFinding("focus", "the target_address of focus.meet.example.org is jicofo@auth.meet.example.org, expected"
@@ -156,9 +157,9 @@ class SiteVerifierTest {
 
     @Test
     void onlyFocusCreatesConferenceRooms() throws IOException {
-        String cfg = Files.readString(site.resolve("etc/prosody/prosody.cfg.lua"));
+        String cfg = Files.readString(site.resolve("etc/prosody/jitsi-meet.cfg.lua"));
         String conference = cfg.substring(cfg.indexOf("Component \"conference."), cfg.indexOf("-- Breakout rooms"));
-        edit("etc/prosody/prosody.cfg.lua", conference, conference.replace("    restrict_room_creation = true\n", "")
+        edit("etc/prosody/jitsi-meet.cfg.lua", conference, conference.replace("    restrict_room_creation = true\n", "")
                 .replace("    admins = { \"focus@auth.meet.example.org\" }\n", ""));
         assertFinding("rooms", "anyone can create rooms on conference.meet.example.org");
         assertFinding("rooms", "focus@auth.meet.example.org is not an admin of conference.meet.example.org");
@@ -169,23 +170,23 @@ class SiteVerifierTest {
         edit("etc/jvb/jvb.conf", "\"JvbBrewery@internal.auth.meet.example.org\"", "\"Brewery@internal.auth.meet.example.org\"");
         assertFinding("brewery", "muc_jids (the room it announces itself in) is Brewery@internal.auth.meet.example.org,"
                 + " expected JvbBrewery@internal.auth.meet.example.org");
-        edit("etc/prosody/prosody.cfg.lua", "Component \"internal.auth.meet.example.org\" \"muc\"",
+        edit("etc/prosody/jitsi-meet.cfg.lua", "Component \"internal.auth.meet.example.org\" \"muc\"",
                 "Component \"internal.auth.meet.example.org\"");
         assertFinding("brewery", "which is not a prosody Component \"internal.auth.meet.example.org\" \"muc\"");
     }
 
     @Test
     void breweryIsClosedToGuests() throws IOException {
-        edit("etc/prosody/prosody.cfg.lua", "    muc_room_default_members_only = true\n", "");
+        edit("etc/prosody/jitsi-meet.cfg.lua", "    muc_room_default_members_only = true\n", "");
         assertFinding("brewery", "the brewery's MUC internal.auth.meet.example.org is open to guests");
     }
 
     @Test
     void webAppReachesProsodyThroughNginx() throws IOException {
         edit("etc/nginx/nginx.conf", "127.0.0.1:5280/http-bind", "127.0.0.1:5281/http-bind");
-        edit("etc/prosody/prosody.cfg.lua", "modules_enabled = { \"bosh\"; \"websocket\"; \"ping\"; \"external_services\"",
+        edit("etc/prosody/jitsi-meet.cfg.lua", "modules_enabled = { \"bosh\"; \"websocket\"; \"ping\"; \"external_services\"",
                 "modules_enabled = { \"bosh\"; \"ping\"; \"external_services\"");
-        edit("etc/prosody/prosody.cfg.lua", "\"bosh\"; \"websocket\"; \"smacks\" }", "\"bosh\"; \"smacks\" }");
+        edit("etc/prosody/jitsi-meet.cfg.lua", "\"bosh\"; \"websocket\"; \"smacks\" }", "\"bosh\"; \"smacks\" }");
         assertFinding("web-xmpp", "nginx sends /http-bind to http://127.0.0.1:5281/http-bind, but prosody's HTTP is"
                 + " http://127.0.0.1:5280/http-bind");
         assertFinding("web-xmpp", "prosody does not load mod_websocket for meet.example.org");
@@ -265,7 +266,7 @@ class SiteVerifierTest {
 
     @Test
     void onlyNginxAndTheMediaPortFaceTheNetwork() throws IOException {
-        edit("etc/prosody/prosody.cfg.lua", "c2s_interfaces = { \"127.0.0.1\" }", "c2s_interfaces = { \"*\" }");
+        edit("etc/prosody/jitsi-meet.cfg.lua", "c2s_interfaces = { \"127.0.0.1\" }", "c2s_interfaces = { \"*\" }");
         edit("etc/jitsi/pf.conf", "port 10000", "port { 10000 5222 }");
         edit("etc/jvb/jvb.conf", "host=\"127.0.0.1\"\n            port=\"8080\"", "host=\"0.0.0.0\"\n            port=\"8080\"");
         assertFinding("exposure", "prosody's c2s_interfaces is [*]: keep it on 127.0.0.1");
@@ -314,8 +315,8 @@ class SiteVerifierTest {
         host(site, new Site.Network(null, "stun.example.org:3478", "turn.example.org"), site.toString());
         assertEquals(List.of(), SiteVerifier.verify(site));
         assertTrue(Files.readString(site.resolve("etc/jvb/jvb.conf")).contains("\"stun.example.org:3478\""));
-        String cfg = Files.readString(site.resolve("etc/prosody/prosody.cfg.lua"));
-        edit("etc/prosody/prosody.cfg.lua", cfg.substring(cfg.indexOf("external_service_secret = "),
+        String cfg = Files.readString(site.resolve("etc/prosody/jitsi-meet.cfg.lua"));
+        edit("etc/prosody/jitsi-meet.cfg.lua", cfg.substring(cfg.indexOf("external_service_secret = "),
                 cfg.indexOf('\n', cfg.indexOf("external_service_secret = ")) + 1), "");
         assertFinding("turn", "the turn server turn.example.org takes credentials from a shared secret, but prosody has no"
                 + " external_service_secret");
@@ -355,24 +356,25 @@ class SiteVerifierTest {
         assertEquals(List.of(), SiteVerifier.verify(site));
     }
 
-    /** Debian's layout: global settings in prosody.cfg.lua, the domain's hosts in conf.d. */
+    /** Debian's layout: global settings in prosody.cfg.lua, the domain's hosts in conf.d, after a host of its own. */
     @Test
     void prosodysIncludeIsFollowed() throws IOException {
-        Path cfg = site.resolve("etc/prosody/prosody.cfg.lua");
-        String text = Files.readString(cfg);
+        String text = Files.readString(site.resolve("etc/prosody/jitsi-meet.cfg.lua"));
         int hosts = text.indexOf("-- The conference domain");
         Files.createDirectories(site.resolve("etc/prosody/conf.d"));
         Files.writeString(site.resolve("etc/prosody/conf.d/" + DOMAIN + ".cfg.lua"), text.substring(hosts));
         Files.writeString(site.resolve("etc/prosody/conf.d/.hidden.cfg.lua"), "error('never read')\n");
-        Files.writeString(cfg, text.substring(0, hosts) + "VirtualHost \"localhost\"\nInclude \"conf.d/*.cfg.lua\"\n");
+        Files.delete(site.resolve("etc/prosody/jitsi-meet.cfg.lua"));
+        Files.writeString(site.resolve("etc/prosody/prosody.cfg.lua"), "c2s_require_encryption = true\n"
+                + text.substring(0, hosts) + "VirtualHost \"localhost\"\nInclude \"conf.d/*.cfg.lua\"\n");
         assertEquals(List.of(), SiteVerifier.verify(site));
     }
 
     @Test
     void jidsCompareWithoutCaseAndJitsiAnonymousIsAnonymous() throws IOException {
         edit("etc/jvb/jvb.conf", "\"JvbBrewery@internal.auth.meet.example.org\"", "\"jvbbrewery@internal.auth.meet.example.org\"");
-        edit("etc/prosody/prosody.cfg.lua", "authentication = \"anonymous\"", "authentication = \"jitsi-anonymous\"");
-        edit("etc/prosody/prosody.cfg.lua", "target_address = \"focus@auth.meet.example.org\"",
+        edit("etc/prosody/jitsi-meet.cfg.lua", "authentication = \"anonymous\"", "authentication = \"jitsi-anonymous\"");
+        edit("etc/prosody/jitsi-meet.cfg.lua", "target_address = \"focus@auth.meet.example.org\"",
                 "target_address = \"Focus@auth.meet.example.org\"");
         assertEquals(List.of(), SiteVerifier.verify(site));
     }
