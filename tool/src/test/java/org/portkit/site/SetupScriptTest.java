@@ -76,6 +76,32 @@ class SetupScriptTest {
         assertFalse(again.output.contains("self-signed"), "the certificate is made once: " + again.output);
     }
 
+    /**
+     * OpenBSD's /bin/sh is its ksh: the script runs the same under mksh, its portable sibling
+     * (CI installs it), and copies the web app's interface_config.js from net/jitsi/meet's sample.
+     */
+    @Test
+    void runsUnderKsh() throws Exception {
+        boolean present = Files.isExecutable(Path.of("/usr/bin/mksh")) || Files.isExecutable(Path.of("/bin/mksh"));
+        if (!present && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI must install mksh (.ci/run does, from Debian)");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(present, "SKIPPED: mksh is not installed (apt-get install mksh)");
+        Path web = Files.createDirectories(root.resolve("var/www/jitsi-meet"));
+        Files.writeString(web.resolve("interface_config.js.sample"), "var interfaceConfig = {};\n");
+        Run run = runWith("mksh", DOMAIN, "--nat", "10.0.0.5=203.0.113.7");
+        assertEquals(0, run.status, run.output);
+        Map<String, String> rendered = SiteRenderer.render(new Site(DOMAIN, new Site.Network(new Site.Nat("10.0.0.5",
+                "203.0.113.7"), null, null), Site.Ports.DEFAULT, root.toString(), secrets()));
+        for (SiteFile f : SiteTemplates.FILES) {
+            assertEquals(rendered.get(f.target()), Files.readString(root.resolve(f.target())), f.target());
+        }
+        assertEquals("var interfaceConfig = {};\n", Files.readString(web.resolve("interface_config.js")));
+        Run again = runWith("mksh", DOMAIN, "--nat", "10.0.0.5=203.0.113.7");
+        assertEquals(SiteTemplates.FILES.size(), again.output.lines().filter(l -> l.startsWith("unchanged: ")).count(),
+                again.output);
+    }
+
     /** Two registrations, then focus.DOMAIN into focus's roster, as upstream's jitsi-meet-prosody does. */
     private List<String> prosodyctlCalls(Site.Secrets secrets) {
         String config = root.resolve("etc/prosody/prosody.cfg.lua").toString();
@@ -278,7 +304,11 @@ class SetupScriptTest {
     }
 
     private Run run(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("sh", script.toString()));
+        return runWith("sh", args);
+    }
+
+    private Run runWith(String shell, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(shell, script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("JITSI_ROOT", root.toString());
