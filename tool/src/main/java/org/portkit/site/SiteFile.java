@@ -7,15 +7,13 @@ package org.portkit.site;
  *
  * @param pristine the sample the file's own package installs it from (relative to the package
  *     prefix): a target still equal to it was not edited by anyone, so jitsi-setup may replace it;
- *     "-" for none; {@link #APPEND} for a snippet added to the end of a file that is the
- *     administrator's (written whole only where there is none)
+ *     "-" for none; or, for a file that stays the administrator's, where the snippet's include
+ *     line goes: {@link #APPEND} at its end, {@link #INSIDE_HTTP} first in its http block (the
+ *     snippet is written whole only where there is no such file)
  */
 public record SiteFile(String template, String target, String mode, String group, String pristine) {
     public static final String APPEND = "+";
-
-    public boolean appended() {
-        return APPEND.equals(pristine);
-    }
+    public static final String INSIDE_HTTP = "+http";
 
     /** A MANIFEST line: {@code TEMPLATE TARGET MODE GROUP PRISTINE}. */
     public String manifestLine() {

@@ -23,8 +23,7 @@ import java.util.TreeMap;
 public final class SiteTemplates {
     /**
      * Every file a site consists of, in install order. A pristine sample is named relative to the
-     * package prefix (jitsi-setup puts ${TRUEPREFIX} before it): nginx's as OpenBSD's www/nginx
-     * installs it, prosody's as net/prosody does, the daemons' as their ports do.
+     * package prefix (jitsi-setup puts ${TRUEPREFIX} before it), as the daemons' ports install it.
      */
     public static final List<SiteFile> FILES = List.of(
             new SiteFile("prosody.cfg.lua.in", "etc/prosody/jitsi-meet.cfg.lua", "0640", "_prosody", "-"),
@@ -32,7 +31,9 @@ public final class SiteTemplates {
             new SiteFile("prosody-include.cfg.lua.in", "etc/prosody/prosody.cfg.lua", "0640", "_prosody", SiteFile.APPEND),
             new SiteFile("jicofo.conf.in", "etc/jicofo/jicofo.conf", "0640", "_jicofo", "share/jicofo/jicofo.conf.sample"),
             new SiteFile("jvb.conf.in", "etc/jvb/jvb.conf", "0640", "_jvb", "share/jvb/jvb.conf.sample"),
-            new SiteFile("nginx.conf.in", "etc/nginx/nginx.conf", "0640", "www", "share/nginx/nginx.conf"),
+            new SiteFile("nginx-jitsi-meet.conf.in", "etc/nginx/jitsi-meet.conf", "0640", "www", "-"),
+            // nginx.conf too stays the administrator's: one include line in its http block.
+            new SiteFile("nginx.conf.in", "etc/nginx/nginx.conf", "0640", "www", SiteFile.INSIDE_HTTP),
             new SiteFile("config.js.in", "var/www/jitsi-meet/config.js", "0644", "www", "-"),
             new SiteFile("pf.conf.in", "etc/jitsi/pf.conf", "0640", "wheel", "-"),
             new SiteFile("hosts.in", "etc/jitsi/hosts", "0640", "wheel", "-"),

@@ -61,7 +61,7 @@ public final class SiteVerifier {
         this.prosody = ProsodyConfig.read(prosodyFile, read(prosodyFile), this::local);
         this.jicofo = hocon("etc/jicofo/jicofo.conf", text("etc/jicofo/jicofo.conf"));
         this.jvb = hocon("etc/jvb/jvb.conf", text("etc/jvb/jvb.conf"));
-        this.nginx = NginxConfig.parse(file("etc/nginx/nginx.conf").toString(), text("etc/nginx/nginx.conf"));
+        this.nginx = nginx(file("etc/nginx/nginx.conf"));
         this.webConfigFile = webConfigFile();
         this.web = webConfig();
         this.pf = text("etc/jitsi/pf.conf").lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
@@ -408,6 +408,8 @@ public final class SiteVerifier {
                 directory("nginx's alias", local(d.arg(0)));
             }
         }
+        nginx.missing().forEach(p -> fail("files", "nginx.conf includes " + p + ", which does not exist: nginx does not"
+                + " start"));
         directory("prosody's data_path", data());
         prosody.list(null, "plugin_paths").forEach(p -> directory("prosody's plugin_paths", local(p)));
         Optional.ofNullable(prosody.string(null, "pidfile")).ifPresent(p -> directory("prosody's pidfile", local(p).getParent()));
@@ -711,6 +713,15 @@ public final class SiteVerifier {
 
     private static String urlHost(String url) {
         return url == null ? null : URI.create(url.startsWith("//") ? "https:" + url : url).getHost();
+    }
+
+    private NginxConfig nginx(Path file) {
+        try {
+            return NginxConfig.read(file, this::local);
+        } catch (IOException e) {
+            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + file + ": " + e.getMessage()
+                    + " (a rendered site has every file portkit render-config writes)");
+        }
     }
 
     /** The config.js nginx serves: its {@code location = /config.js} alias, or the one in its web root. */

@@ -159,9 +159,9 @@ class SetupScriptTest {
     @Test
     void anEditedFileIsLeftAloneUnlessForced() throws Exception {
         assertEquals(0, setup().status);
-        Path nginx = root.resolve("etc/nginx/nginx.conf");
+        Path nginx = root.resolve("etc/nginx/jitsi-meet.conf");
         String ours = Files.readString(nginx);
-        String edited = ours.replace("worker_processes 1;", "worker_processes 4;");
+        String edited = ours.replace("ssl_protocols TLSv1.2 TLSv1.3;", "ssl_protocols TLSv1.3;");
         Files.writeString(nginx, edited);
 
         Run kept = setup();
@@ -172,34 +172,57 @@ class SetupScriptTest {
         Run forced = setup("--force");
         assertEquals(0, forced.status, forced.output);
         assertEquals(ours, Files.readString(nginx));
-        assertEquals(edited, Files.readString(root.resolve("etc/nginx/nginx.conf.orig")));
+        assertEquals(edited, Files.readString(root.resolve("etc/nginx/jitsi-meet.conf.orig")));
 
         // A second edit, forced again: the first kept version stays, the second is kept beside it.
-        String again = ours.replace("worker_processes 1;", "worker_processes 8;");
+        String again = ours.replace("ssl_protocols TLSv1.2 TLSv1.3;", "ssl_protocols TLSv1.2;");
         Files.writeString(nginx, again);
         Run second = setup("--force");
         assertEquals(0, second.status, second.output);
         assertTrue(second.output.contains("your version kept as " + nginx + ".orig.1"), second.output);
-        assertEquals(edited, Files.readString(root.resolve("etc/nginx/nginx.conf.orig")));
-        assertEquals(again, Files.readString(root.resolve("etc/nginx/nginx.conf.orig.1")));
+        assertEquals(edited, Files.readString(root.resolve("etc/nginx/jitsi-meet.conf.orig")));
+        assertEquals(again, Files.readString(root.resolve("etc/nginx/jitsi-meet.conf.orig.1")));
     }
 
     @Test
     void aFileAsItsPackageInstalledItIsReplacedWithoutForce() throws Exception {
-        // OpenBSD's www/nginx keeps its stock configuration in share/nginx.
-        String stock = "worker_processes 1;\n";
-        Files.createDirectories(root.resolve("usr/local/share/nginx"));
-        Files.writeString(root.resolve("usr/local/share/nginx/nginx.conf"), stock);
-        Files.createDirectories(root.resolve("etc/nginx"));
-        Files.writeString(root.resolve("etc/nginx/nginx.conf"), stock);
+        String sample = "# jicofo's own sample\n";
+        Files.createDirectories(root.resolve("usr/local/share/jicofo"));
+        Files.writeString(root.resolve("usr/local/share/jicofo/jicofo.conf.sample"), sample);
         Files.createDirectories(root.resolve("etc/jicofo"));
-        Files.writeString(root.resolve("etc/jicofo/jicofo.conf"), "# an administrator's jicofo.conf\n");
+        Files.writeString(root.resolve("etc/jicofo/jicofo.conf"), sample);
+        Files.createDirectories(root.resolve("etc/jvb"));
+        Files.writeString(root.resolve("etc/jvb/jvb.conf"), "# an administrator's jvb.conf\n");
 
         Run run = setup();
         assertEquals(1, run.status, run.output);
-        assertTrue(run.output.contains("wrote: " + root.resolve("etc/nginx/nginx.conf")), run.output);
-        assertTrue(run.output.contains("EDITED, left as it is: " + root.resolve("etc/jicofo/jicofo.conf")), run.output);
-        assertEquals("# an administrator's jicofo.conf\n", Files.readString(root.resolve("etc/jicofo/jicofo.conf")));
+        assertTrue(run.output.contains("wrote: " + root.resolve("etc/jicofo/jicofo.conf")), run.output);
+        assertTrue(run.output.contains("EDITED, left as it is: " + root.resolve("etc/jvb/jvb.conf")), run.output);
+        assertEquals("# an administrator's jvb.conf\n", Files.readString(root.resolve("etc/jvb/jvb.conf")));
+    }
+
+    /** nginx.conf stays the administrator's (OpenBSD's stock one here): one include in its http block. */
+    @Test
+    void nginxsOwnConfigurationGetsOneInclude() throws Exception {
+        Path config = root.resolve("etc/nginx/nginx.conf");
+        String own = "worker_processes  1;\nevents {\n    worker_connections  800;\n}\n\nhttp {\n    include       mime.types;\n"
+                + "    server {\n        listen       80;\n        server_name  localhost;\n        root         /var/www/htdocs;\n"
+                + "    }\n}\n";
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, own);
+        Run run = setup();
+        assertEquals(0, run.status, run.output);
+        String include = "    include " + root.resolve("etc/nginx/jitsi-meet.conf") + ";";
+        assertTrue(run.output.contains("added to " + config + ": " + include), run.output);
+        assertEquals(own.replace("http {\n", "http {\n" + include + "\n"), Files.readString(config));
+        assertEquals(0, setup().status);
+        assertEquals(own.replace("http {\n", "http {\n" + include + "\n"), Files.readString(config), "included once");
+
+        Files.writeString(config, "events {}\n");
+        Run none = setup();
+        assertEquals(1, none.status, none.output);
+        assertTrue(none.output.contains("NO http BLOCK, left as it is: " + config + " (add this line to its http block: "
+                + include + ")"), none.output);
     }
 
     /** prosody.cfg.lua stays the administrator's: its hosts and settings are kept, jitsi-meet's included after them. */
@@ -212,7 +235,7 @@ class SetupScriptTest {
         Run run = setup();
         assertEquals(0, run.status, run.output);
         String include = "Include \"" + root.resolve("etc/prosody/jitsi-meet.cfg.lua") + "\"";
-        assertTrue(run.output.contains("added to the end of " + config + ": " + include), run.output);
+        assertTrue(run.output.contains("added to " + config + ": " + include), run.output);
         String with = Files.readString(config);
         assertTrue(with.startsWith(own) && with.endsWith(include + "\n"), with);
         Run again = setup();

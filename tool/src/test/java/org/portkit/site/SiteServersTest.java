@@ -165,7 +165,11 @@ class SiteServersTest {
         }
     }
 
-    /** nginx serves the app's index.html, with config.js in it by SSI, for every room name. */
+    /**
+     * nginx serves the app's index.html, with config.js in it by SSI, for every room name. Its
+     * nginx.conf is the administrator's, shaped like a stock one (mime.types beside it, Debian's; a server of
+     * its own on port 80), with the include jitsi-setup adds first in its http block.
+     */
     @Test
     void nginxServesTheAppWithItsConfigForEveryRoom() throws Exception {
         requireServers();
@@ -175,6 +179,17 @@ class SiteServersTest {
         trust(certificate());
         webApp();
         Files.writeString(tmp.resolve("var/www/acme/token-1"), "token-1.thumbprint\n");
+        Files.copy(Path.of("/etc/nginx/mime.types"), tmp.resolve("etc/nginx/mime.types"));
+        Path htdocs = Files.createDirectories(tmp.resolve("var/www/htdocs"));
+        Files.writeString(htdocs.resolve("index.html"), "the administrator's own site\n");
+        Files.writeString(tmp.resolve("etc/nginx/nginx.conf"), "worker_processes  1;\npid " + tmp.resolve("var/run/nginx.pid")
+                + ";\nerror_log " + tmp.resolve("var/www/logs/error.log") + ";\nevents {\n    worker_connections  800;\n}\n"
+                + "http {\n    include " + tmp.resolve("etc/nginx/jitsi-meet.conf") + ";\n    include mime.types;\n"
+                + "    default_type application/octet-stream;\n    access_log " + tmp.resolve("var/www/logs/access.log") + ";\n"
+                + "    server {\n        listen 127.0.0.1:" + site.ports().http() + ";\n        server_name localhost;\n"
+                + "        root " + htdocs + ";\n    }\n}\n");
+        assertEquals(List.of(), SiteVerifier.verify(tmp).stream().filter(f -> f.check().equals("files")
+                || f.check().equals("ssi") || f.check().equals("room-urls")).toList());
         try {
             servers.add(nginx());
             awaitPorts(site.ports().https(), site.ports().http());
@@ -194,13 +209,11 @@ class SiteServersTest {
             assertEquals("function JitsiMeetExternalAPI() {}\n", api.body());
             assertEquals(404, get(http, https + "/no/such/file").statusCode());
 
-            String plain = "http://localhost:" + site.ports().http();
-            HttpResponse<String> challenge = get(http, plain + "/.well-known/acme-challenge/token-1");
-            assertEquals(200, challenge.statusCode(), "acme-client's challenge is answered on port 80");
-            assertEquals("token-1.thumbprint\n", challenge.body());
-            HttpResponse<String> redirect = get(http, plain + "/my-room");
-            assertEquals(301, redirect.statusCode());
-            assertEquals("https://localhost/my-room", redirect.headers().firstValue("Location").orElse(""));
+            // Port 80: acme-client's challenge is answered, the rest goes to https; the administrator's
+            // own server still answers its own name.
+            assertEquals("200 token-1.thumbprint\n", plain(site, DOMAIN, "/.well-known/acme-challenge/token-1"));
+            assertEquals("301 https://" + DOMAIN + "/my-room", plain(site, DOMAIN, "/my-room"));
+            assertEquals("200 the administrator's own site\n", plain(site, "localhost", "/"));
         } finally {
             servers.forEach(SiteServersTest::stop);
         }
@@ -212,6 +225,19 @@ class SiteServersTest {
             super("services", "urn:xmpp:extdisco:2");
             setTo(to);
             setType(IQ.Type.get);
+        }
+    }
+
+    /** A plain HTTP/1.0 request to nginx's port 80 for {@code host}: status and Location, or status and body. */
+    private static String plain(Site site, String host, String path) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), site.ports().http())) {
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: " + host + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String status = response.substring(9, 12);
+            String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+            java.util.regex.Matcher location = java.util.regex.Pattern.compile("(?m)^Location: ([^\r\n]*)").matcher(response);
+            return status + " " + (location.find() ? location.group(1) : body);
         }
     }
 

@@ -74,7 +74,7 @@ class SiteVerifierTest {
     @Test
     void oneDomainEverywhere() throws IOException {
         edit("var/www/jitsi-meet/config.js", "domain: 'meet.example.org'", "domain: 'jitsi.example.org'");
-        edit("etc/nginx/nginx.conf", "server_name meet.example.org;\n        ssl", "server_name www.example.org;\n        ssl");
+        edit("etc/nginx/jitsi-meet.conf", "server_name meet.example.org;\n    ssl", "server_name www.example.org;\n    ssl");
         assertFinding("domain", "the web app's hosts.domain (config.js) is jitsi.example.org, expected meet.example.org");
         assertFinding("domain", "nginx's TLS server answers to [www.example.org], not to meet.example.org");
         assertEquals(10, Main.run("verify-config", site.toString()), "a distinct exit status");
@@ -183,7 +183,7 @@ class SiteVerifierTest {
 
     @Test
     void webAppReachesProsodyThroughNginx() throws IOException {
-        edit("etc/nginx/nginx.conf", "127.0.0.1:5280/http-bind", "127.0.0.1:5281/http-bind");
+        edit("etc/nginx/jitsi-meet.conf", "127.0.0.1:5280/http-bind", "127.0.0.1:5281/http-bind");
         edit("etc/prosody/jitsi-meet.cfg.lua", "modules_enabled = { \"bosh\"; \"websocket\"; \"ping\"; \"external_services\"",
                 "modules_enabled = { \"bosh\"; \"ping\"; \"external_services\"");
         edit("etc/prosody/jitsi-meet.cfg.lua", "\"bosh\"; \"websocket\"; \"smacks\" }", "\"bosh\"; \"smacks\" }");
@@ -200,19 +200,19 @@ class SiteVerifierTest {
 
     @Test
     void configJsIsIncludedBySsi() throws IOException {
-        edit("etc/nginx/nginx.conf", "        ssi on;\n", "");
+        edit("etc/nginx/jitsi-meet.conf", "    ssi on;\n", "");
         assertFinding("ssi", "nginx's TLS server has ssi off: index.html includes config.js");
     }
 
     @Test
     void ssiCoversJavaScript() throws IOException {
-        edit("etc/nginx/nginx.conf", "        ssi_types application/javascript;\n", "");
+        edit("etc/nginx/jitsi-meet.conf", "    ssi_types application/javascript;\n", "");
         assertFinding("ssi", "nginx runs SSI in text/html only");
     }
 
     @Test
     void everyRoomNameIsServed() throws IOException {
-        edit("etc/nginx/nginx.conf", "location ~ ^/([^/?&:'\"]+)$ {", "location ~ ^/([a-zA-Z0-9=?]+)$ {");
+        edit("etc/nginx/jitsi-meet.conf", "location ~ ^/([^/?&:'\"]+)$ {", "location ~ ^/([a-zA-Z0-9=?]+)$ {");
         assertFinding("room-urls", "nginx does not serve the app for the room /my-room (no location matches it)");
         assertFinding("room-urls", "nginx does not serve the app for the room /caf\u00e9");
         assertFinding("room-urls", "/team_sync");
@@ -220,7 +220,7 @@ class SiteVerifierTest {
 
     @Test
     void externalApiIsServed() throws IOException {
-        edit("etc/nginx/nginx.conf", "location = /external_api.js {", "location = /external-api.js {");
+        edit("etc/nginx/jitsi-meet.conf", "location = /external_api.js {", "location = /external-api.js {");
         assertFinding("room-urls", "nginx does not alias /external_api.js");
     }
 
@@ -235,7 +235,7 @@ class SiteVerifierTest {
 
     @Test
     void colibriWebsocketsGoThroughNginx() throws IOException {
-        edit("etc/nginx/nginx.conf", "proxy_pass http://127.0.0.1:9090/", "proxy_pass http://127.0.0.1:9091/");
+        edit("etc/nginx/jitsi-meet.conf", "proxy_pass http://127.0.0.1:9090/", "proxy_pass http://127.0.0.1:9091/");
         assertFinding("colibri", "nginx sends /colibri-ws/ to http://127.0.0.1:9091/colibri-ws/jvb-localhost/$1$is_args$args,"
                 + " but the bridge's public HTTP server is on port 9090");
     }
@@ -255,6 +255,23 @@ class SiteVerifierTest {
                 + " does not exist: nginx does not start");
         assertFinding("files", "nginx's error_log is in " + site.resolve("var/www/logs") + ", which does not exist");
         assertFinding("files", "nginx's alias is in " + site.resolve("var/www/acme"));
+    }
+
+    @Test
+    void nginxsIncludesArePresent() throws IOException {
+        Files.delete(site.resolve("etc/nginx/jitsi-meet.conf"));
+        assertFinding("files", "nginx.conf includes " + site.resolve("etc/nginx/jitsi-meet.conf") + ", which does not exist");
+    }
+
+    /** OpenBSD's stock nginx.conf with jitsi-setup's include: its own server stays, mime.types from its directory. */
+    @Test
+    void anAdministratorsNginxConfWithTheIncludeVerifies() throws IOException {
+        Files.writeString(site.resolve("etc/nginx/mime.types"), "types {\n    text/html html;\n    application/javascript js;\n}\n");
+        Files.writeString(site.resolve("etc/nginx/nginx.conf"), "worker_processes  1;\nevents {\n    worker_connections  800;\n}\n"
+                + "http {\n    include " + site.resolve("etc/nginx/jitsi-meet.conf") + ";\n    include       mime.types;\n"
+                + "    server {\n        listen       80;\n        server_name  localhost;\n        root         /var/www/htdocs;\n"
+                + "    }\n}\n");
+        assertEquals(List.of(), SiteVerifier.verify(site));
     }
 
     @Test
