@@ -116,7 +116,9 @@ public final class SiteVerifier {
         same("domain", "jicofo's xmpp.client.xmpp-domain", string(jicofo, "jicofo.xmpp.client.xmpp-domain"), domain);
         same("domain", "the host of the bridge's websockets.domain", host(string(jvb, "videobridge.websockets.domain")), domain);
         same("domain", "the host of the web app's bosh URL", urlHost(webString("bosh")), domain);
-        same("domain", "the host of the web app's websocket URL", urlHost(webString("websocket")), domain);
+        if (webString("websocket") != null) {
+            same("domain", "the host of the web app's websocket URL", urlHost(webString("websocket")), domain);
+        }
         List<String> names = httpsServer().map(s -> s.all("server_name").flatMap(d -> d.args().stream()).toList())
                 .orElse(List.of());
         if (!names.contains(domain)) {
@@ -208,7 +210,10 @@ public final class SiteVerifier {
         List<String> httpPorts = prosody.list(null, "http_ports");
         String prosodyHttp = httpPorts.isEmpty() ? "5280" : httpPorts.get(0);
         route("bosh", webString("bosh"), "bosh", prosodyHttp, domain);
-        route("websocket", webString("websocket"), "websocket", prosodyHttp, domain);
+        // The app falls back to BOSH when config.js names no websocket URL (upstream's leaves it commented out).
+        if (webString("websocket") != null) {
+            route("websocket", webString("websocket"), "websocket", prosodyHttp, domain);
+        }
     }
 
     private void route(String key, String url, String module, String prosodyHttp, String domain) {
@@ -276,15 +281,12 @@ public final class SiteVerifier {
      * forwards them to jicofo's account while it has jicofo's presence (focus's roster).
      */
     private void focus(String domain) {
-        String webFocus = webString("hosts.focus");
+        // The app's default is focus.<hosts.domain> (upstream's config.js leaves it commented out).
+        String webFocus = Objects.requireNonNullElse(webString("hosts.focus"), "focus." + webString("hosts.domain"));
         String jicofoProxy = string(jicofo, "jicofo.xmpp.client.client-proxy");
         String jicofoJid = string(jicofo, "jicofo.xmpp.client.username") + "@" + string(jicofo, "jicofo.xmpp.client.domain");
         List<ProsodyConfig.Section> proxies = prosody.sections().values().stream()
                 .filter(s -> s.component() && "client_proxy".equals(s.module())).toList();
-        if (webFocus == null) {
-            fail("focus", "the web app has no hosts.focus (config.js): it cannot ask jicofo for a conference");
-            return;
-        }
         ProsodyConfig.Section proxy = proxies.stream().filter(s -> s.name().equalsIgnoreCase(webFocus)).findFirst().orElse(null);
         if (proxy == null) {
             fail("focus", "the web app sends conference requests to " + webFocus + ", which is not a prosody Component"

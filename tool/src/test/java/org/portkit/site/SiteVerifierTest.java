@@ -150,6 +150,16 @@ class SiteVerifierTest {
     }
 
     @Test
+    void theWebAppsDefaultFocusIsAClientProxy() throws IOException {
+        edit("var/www/jitsi-meet/config.js", "        focus: 'focus.meet.example.org'\n", "");
+        edit("var/www/jitsi-meet/config.js", "muc: 'conference.meet.example.org',", "muc: 'conference.meet.example.org'");
+        assertEquals(List.of(), SiteVerifier.verify(site), "the app's default, focus.DOMAIN");
+        edit("etc/prosody/jitsi-meet.cfg.lua", "Component \"focus.meet.example.org\" \"client_proxy\"",
+                "Component \"jicofo.meet.example.org\" \"client_proxy\"");
+        assertFinding("focus", "the web app sends conference requests to focus.meet.example.org, which is not");
+    }
+
+    @Test
     void theWebAppsFocusIsNamed() throws IOException {
         edit("var/www/jitsi-meet/config.js", "focus: 'focus.meet.example.org'", "focus: 'jicofo.meet.example.org'");
         assertFinding("focus", "the web app sends conference requests to jicofo.meet.example.org, which is not");
@@ -339,7 +349,11 @@ class SiteVerifierTest {
                 + " external_service_secret");
     }
 
-    /** config.js as upstream writes it: SSI-set variables, concatenation, comments, functions. */
+    /**
+     * config.js as upstream writes it: SSI-set variables and their fallback, concatenation,
+     * comments, trailing commas, settings added after the object; hosts.focus and the websocket URL
+     * left out (the app defaults to focus.DOMAIN and BOSH).
+     */
     @Test
     void anUpstreamStyleConfigJsVerifies() throws IOException {
         Files.writeString(site.resolve("var/www/jitsi-meet/config.js"), """
@@ -348,27 +362,45 @@ class SiteVerifierTest {
                 var subdomain = '<!--# echo var="subdomain" default="" -->';
 
                 if (subdomain) {
-                    subdomain = subdomain.substring(0, subdomain.length - 1).split('.').join('_').toLowerCase() + '.';
+                    subdomain = subdomain.substring(0, subdomain.length - 1).split('.')
+                        .join('_')
+                        .toLowerCase() + '.';
                 }
+
+                // In case of no ssi provided by the webserver, use empty strings
+                if (subdir.startsWith('<!--')) {
+                    subdir = '';
+                }
+                if (subdomain.startsWith('<!--')) {
+                    subdomain = '';
+                }
+
+                var enableJaaS = false;
 
                 var config = {
                     hosts: {
                         // XMPP domain.
                         domain: 'meet.example.org',
+
+                        // Focus component domain. Defaults to focus.<domain>.
+                        // focus: 'focus.meet.example.org',
+
                         muc: 'conference.' + subdomain + 'meet.example.org',
-                        focus: 'focus.meet.example.org',
                     },
-                    bosh: 'https://meet.example.org:443/' + subdir + 'http-bind',
-                    websocket: 'wss://meet.example.org:443/' + subdir + 'xmpp-websocket',
+                    bosh: 'https://meet.example.org/' + subdir + 'http-bind',
+                    // websocket: 'wss://meet.example.org/' + subdir + 'xmpp-websocket',
                     testing: { p2pTestMode: false },
                     p2p: { enabled: true, stunServers: [ { urls: 'stun:meet-jit-si-turnrelay.jitsi.net:443' } ] },
+                    lastNLimits: { 5: 20, 30: 15 },
                     analytics: {},
-                    makeJsonParserHappy: 'even if last key had a trailing comma'
                 };
 
-                /* eslint-enable */
+                // Temporary backwards compatibility with old mobile clients.
+                config.flags = config.flags || {};
+                config.flags.sourceNameSignaling = true;
+
+                /* eslint-enable no-unused-vars, no-var */
                 if (typeof module !== 'undefined') { module.exports = config; }
-                function noop() { return 1; }
                 """);
         assertEquals(List.of(), SiteVerifier.verify(site));
     }
