@@ -13,10 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "render-config", mixinStandardHelpOptions = true,
-        description = {"Renders a whole Jitsi Meet site for DOMAIN into DIR (etc/prosody, etc/nginx, etc/jicofo,",
-                "etc/jvb, etc/jitsi, var/www/jitsi-meet/config.js, and prosody's accounts of focus and jvb and focus's",
-                "roster under var/prosody), with fresh secrets",
-                "from a CSPRNG, as jitsi-setup does on the host. For tests and for verify-config."})
+        description = {"Renders a whole Jitsi Meet site for DOMAIN into DIR (etc/prosody, etc/nginx,",
+                "etc/jicofo, etc/jvb, etc/jitsi, var/www/jitsi-meet/config.js, the daemons'",
+                "directories, and prosody's accounts of focus and jvb and focus's roster under",
+                "var/prosody), with fresh secrets from a CSPRNG, as jitsi-setup does on the host.",
+                "No certificate. For tests and for verify-config."})
 final class RenderConfigCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DOMAIN")
     String domain;
