@@ -206,6 +206,7 @@ class SiteVerifierTest {
     void configJsThatDoesNotRunIsCaught() throws IOException {
         edit("var/www/jitsi-meet/config.js", "enableWelcomePage: true", "enableWelcomePage: true,,");
         assertFinding("web-app", "does not run as JavaScript");
+        assertEquals(1, SiteVerifier.verify(site).size(), "said once, not again as every setting it would have made");
     }
 
     @Test
