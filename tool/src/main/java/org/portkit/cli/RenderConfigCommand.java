@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
-import org.portkit.io.AtomicFiles;
 import org.portkit.site.Site;
 import org.portkit.site.SiteRenderer;
 import picocli.CommandLine.Command;
@@ -14,9 +13,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "render-config", mixinStandardHelpOptions = true,
-        description = {"Renders a whole Jitsi Meet site for DOMAIN into DIR (etc/prosody, etc/nginx, etc/jicofo,",
-                "etc/jvb, etc/jitsi, and prosody's accounts of focus and jvb under var/prosody), with fresh secrets",
-                "from a CSPRNG, as jitsi-setup does on the host. For tests and for verify-config."})
+        description = {"Renders a whole Jitsi Meet site for DOMAIN into DIR (etc/prosody, etc/nginx,",
+                "etc/jicofo, etc/jvb, etc/jitsi, var/www/jitsi-meet/config.js, the daemons'",
+                "directories, and prosody's accounts of focus and jvb and focus's roster under",
+                "var/prosody), with fresh secrets from a CSPRNG, as jitsi-setup does on the host.",
+                "No certificate. For tests and for verify-config."})
 final class RenderConfigCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DOMAIN")
     String domain;
@@ -31,6 +32,15 @@ final class RenderConfigCommand implements Callable<Integer> {
     @Option(names = "--nat", paramLabel = "LOCAL=PUBLIC",
             description = "the bridge is behind NAT: its host address and the public address it is reached at")
     String nat;
+
+    @Option(names = "--stun", paramLabel = "HOST:PORT",
+            description = "a STUN server the bridge learns its public address from (upstream uses"
+                    + " meet-jit-si-turnrelay.jitsi.net:443)")
+    String stun;
+
+    @Option(names = "--turn", paramLabel = "HOST",
+            description = "a TURN server (ports 3478 and 5349, with the site's TURN secret) prosody offers browsers")
+    String turn;
 
     @Override
     public Integer call() throws Exception {
@@ -47,11 +57,12 @@ final class RenderConfigCommand implements Callable<Integer> {
             addresses = new Site.Nat(lr[0], lr[1]);
         }
         String root = prefix != null ? prefix : dir.toAbsolutePath().normalize().toString();
-        Site site = new Site(domain, addresses, Site.Ports.DEFAULT, root, SiteRenderer.newSecrets());
-        Map<String, String> files = SiteRenderer.render(site);
-        // Secrets inside: readable by the owner only, as the daemons' groups do not exist here.
-        AtomicFiles.writeTree(files, dir, path -> "rw-------");
-        System.out.println("rendered " + files.size() + " files for " + domain + " into " + dir);
+        Site site = new Site(domain, new Site.Network(addresses, stun, turn), Site.Ports.DEFAULT, root,
+                SiteRenderer.newSecrets());
+        Map<String, String> files = SiteRenderer.write(site, dir);
+        System.out.println("rendered " + files.size() + " files for " + domain + " into " + dir + "; nginx needs a"
+                + " certificate there (" + site.variables().get("CERTIFICATE") + " and its key): jitsi-setup makes a"
+                + " self-signed one on the host");
         return 0;
     }
 

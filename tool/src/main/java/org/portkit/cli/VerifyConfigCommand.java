@@ -10,10 +10,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify-config", mixinStandardHelpOptions = true,
-        description = {"Checks a rendered Jitsi Meet site (render-config's DIR, or / on the host) for what must agree",
-                "across its files: one domain, accounts and passwords, the brewery room, the web app's XMPP URLs",
-                "through nginx, SCTP off, colibri websockets, what faces the network, rcctl order and flags.",
-                "Exit 0 when coherent, 10 with every finding listed."})
+        description = {"Checks a rendered Jitsi Meet site (render-config's DIR, or a copy of a host's",
+                "files) for what must agree across its files as the programs read them: one",
+                "domain, accounts and passwords, TLS on c2s, focus.DOMAIN and focus's roster,",
+                "who creates rooms, the brewery, the web app's XMPP URLs, SSI and room URLs,",
+                "SCTP off, colibri websockets, TURN, files present, what faces the network,",
+                "rcctl, unknown daemon keys. Exit 0 when coherent, 10 with every finding listed."})
 final class VerifyConfigCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR")
     Path dir;

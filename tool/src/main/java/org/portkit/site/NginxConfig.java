@@ -1,17 +1,25 @@
 package org.portkit.site;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 
 /**
  * nginx's configuration as a tree of directives ({@code name args;} or {@code name args { ... }}),
- * enough to follow server blocks, listen ports and locations. Quoting and comments as nginx reads them.
+ * enough to follow server blocks, listen ports and locations, with every {@code include} replaced
+ * by the directives of the files it names, as nginx does. Quoting and comments as nginx reads them.
+ *
+ * @param missing files an {@code include} names that do not exist (nginx does not start)
  */
-public record NginxConfig(List<Directive> directives) {
+public record NginxConfig(List<Directive> directives, List<Path> missing) {
 
     public record Directive(String name, List<String> args, List<Directive> block) {
         public String arg(int i) {
@@ -33,14 +41,56 @@ public record NginxConfig(List<Directive> directives) {
         return directives.stream().filter(d -> d.name().equals("http")).flatMap(h -> h.all("server")).toList();
     }
 
+    /** A configuration that includes nothing. */
     public static NginxConfig parse(String file, String text) {
-        List<String> tokens = tokens(file, text);
-        int[] at = {0};
-        List<Directive> top = block(file, tokens, at, false);
-        return new NginxConfig(top);
+        Includes none = new Includes(Path.of(file).toAbsolutePath().getParent(), p -> p, new ArrayList<>());
+        return new NginxConfig(block(file, tokens(file, text), new int[] {0}, false, none), List.of());
     }
 
-    private static List<Directive> block(String file, List<String> tokens, int[] at, boolean nested) {
+    /**
+     * The configuration in {@code file}, its includes followed: a relative name from {@code file}'s
+     * directory (nginx's conf prefix), wildcards in name order; {@code local} maps an absolute
+     * path written in a file to where it is read (a site verified under a directory).
+     */
+    public static NginxConfig read(Path file, UnaryOperator<Path> local) throws IOException {
+        Includes includes = new Includes(file.toAbsolutePath().getParent(), local, new ArrayList<>());
+        String text = Files.readString(file);
+        List<Directive> top = block(file.toString(), tokens(file.toString(), text), new int[] {0}, false, includes);
+        return new NginxConfig(top, List.copyOf(includes.missing()));
+    }
+
+    private record Includes(Path prefix, UnaryOperator<Path> local, List<Path> missing) {
+        List<Directive> of(String name) {
+            Path written = Path.of(name);
+            Path path = written.isAbsolute() ? local.apply(written) : prefix.resolve(written);
+            List<Path> files;
+            String last = path.getFileName().toString();
+            if (last.contains("*") || last.contains("?") || last.contains("[")) {
+                PathMatcher glob = path.getFileSystem().getPathMatcher("glob:" + last);
+                try (Stream<Path> list = Files.list(path.getParent())) {
+                    files = list.filter(p -> glob.matches(p.getFileName())).sorted().toList();
+                } catch (IOException e) {
+                    files = List.of();
+                }
+            } else if (!Files.isRegularFile(path)) {
+                missing.add(path);
+                return List.of();
+            } else {
+                files = List.of(path);
+            }
+            List<Directive> out = new ArrayList<>();
+            for (Path f : files) {
+                try {
+                    out.addAll(block(f.toString(), tokens(f.toString(), Files.readString(f)), new int[] {0}, false, this));
+                } catch (IOException e) {
+                    missing.add(f);
+                }
+            }
+            return out;
+        }
+    }
+
+    private static List<Directive> block(String file, List<String> tokens, int[] at, boolean nested, Includes includes) {
         List<Directive> out = new ArrayList<>();
         List<String> words = new ArrayList<>();
         while (at[0] < tokens.size()) {
@@ -48,12 +98,17 @@ public record NginxConfig(List<Directive> directives) {
             switch (t) {
                 case ";" -> {
                     requireName(file, words);
-                    out.add(new Directive(words.get(0), List.copyOf(words.subList(1, words.size())), List.of()));
+                    if (words.get(0).equals("include") && words.size() == 2) {
+                        out.addAll(includes.of(words.get(1)));
+                    } else {
+                        out.add(new Directive(words.get(0), List.copyOf(words.subList(1, words.size())), List.of()));
+                    }
                     words.clear();
                 }
                 case "{" -> {
                     requireName(file, words);
-                    out.add(new Directive(words.get(0), List.copyOf(words.subList(1, words.size())), block(file, tokens, at, true)));
+                    out.add(new Directive(words.get(0), List.copyOf(words.subList(1, words.size())),
+                            block(file, tokens, at, true, includes)));
                     words.clear();
                 }
                 case "}" -> {

@@ -44,7 +44,12 @@ public final class ProsodyAccounts {
 
     /** Where prosody keeps {@code user}'s account of {@code host}, relative to its data_path. */
     public static String path(String host, String user) {
-        return encode(host) + "/accounts/" + encode(user) + ".dat";
+        return store(host, "accounts", user);
+    }
+
+    /** Where prosody's internal storage keeps {@code user}'s {@code store} (accounts, roster, ...). */
+    static String store(String host, String store, String user) {
+        return encode(host) + "/" + store + "/" + encode(user) + ".dat";
     }
 
     /** prosody's file-name encoding: everything but letters, digits and '_' as %xx. */

@@ -1,10 +1,15 @@
 package org.portkit.site;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.luaj.vm2.Globals;
 import org.luaj.vm2.LoadState;
 import org.luaj.vm2.LuaError;
@@ -23,17 +28,33 @@ import org.portkit.failure.PortkitException;
 
 /**
  * prosody's configuration as prosody sees it: the file is Lua, run with {@code VirtualHost} and
- * {@code Component} opening sections, and every global assignment landing in the section last
- * opened. Run here in LuaJ with no I/O library, so a configuration cannot reach outside.
+ * {@code Component} opening sections, every global assignment landing in the section last
+ * opened, and {@code Include} running other files. Run here in LuaJ with no I/O library, so a
+ * configuration reads nothing but the files it includes.
  */
 public record ProsodyConfig(Map<String, LuaValue> global, Map<String, Section> sections) {
 
     /** A VirtualHost, or a Component with its module (null for an external component). */
     public record Section(String name, boolean component, String module, Map<String, LuaValue> settings) {}
 
+    /** A file that includes nothing (a stored account or roster, a one-file configuration). */
     public static ProsodyConfig read(Path file, String text) {
-        Map<String, LuaValue> global = new LinkedHashMap<>();
-        Map<String, Section> sections = new LinkedHashMap<>();
+        return read(file, text, p -> p);
+    }
+
+    /**
+     * The configuration in {@code file}, with every {@code Include} followed as prosody does: a
+     * relative name from the including file's directory, {@code *} and {@code ?} in the last
+     * component, each file run from the global section. {@code local} maps an absolute path
+     * written in a file to where it is read (a site verified under a directory).
+     */
+    public static ProsodyConfig read(Path file, String text, UnaryOperator<Path> local) {
+        ProsodyConfig config = new ProsodyConfig(new LinkedHashMap<>(), new LinkedHashMap<>());
+        config.run(file, text, local);
+        return config;
+    }
+
+    private void run(Path file, String text, UnaryOperator<Path> local) {
         Section[] current = {null};
         Globals lua = new Globals();
         lua.load(new BaseLib());
@@ -54,15 +75,15 @@ public record ProsodyConfig(Map<String, LuaValue> global, Map<String, Section> s
         });
         meta.set("__index", lua);
         env.setmetatable(meta);
-        env.rawset("VirtualHost", new OneArgFunction() {
+        OneArgFunction virtualHost = new OneArgFunction() {
             @Override
             public LuaValue call(LuaValue name) {
                 current[0] = sections.computeIfAbsent(name.checkjstring(),
                         n -> new Section(n, false, null, new LinkedHashMap<>()));
                 return settingsTable(current[0]);
             }
-        });
-        env.rawset("Component", new OneArgFunction() {
+        };
+        OneArgFunction component = new OneArgFunction() {
             @Override
             public LuaValue call(LuaValue name) {
                 String n = name.checkjstring();
@@ -77,20 +98,50 @@ public record ProsodyConfig(Map<String, LuaValue> global, Map<String, Section> s
                     }
                 };
             }
-        });
-        env.rawset("Include", new OneArgFunction() {
+        };
+        OneArgFunction include = new OneArgFunction() {
             @Override
-            public LuaValue call(LuaValue pattern) {
-                throw new LuaError("Include is not followed here: keep the whole site in one file");
+            public LuaValue call(LuaValue name) {
+                for (Path included : included(file, name.checkjstring(), local)) {
+                    try {
+                        run(included, Files.readString(included), local);
+                    } catch (IOException e) {
+                        throw new LuaError("Error loading included " + included + ": " + e.getMessage());
+                    }
+                }
+                return NONE;
             }
-        });
+        };
+        for (String n : new String[] {"VirtualHost", "Host", "host"}) {
+            env.rawset(n, virtualHost);
+        }
+        env.rawset("Component", component);
+        env.rawset("component", component);
+        env.rawset("Include", include);
+        env.rawset("include", include);
         try {
             lua.load(text, "@" + file, env).call();
         } catch (LuaError e) {
             throw new PortkitException(Failure.BAD_INPUT, "prosody configuration " + file + " does not run: "
                     + e.getMessage());
         }
-        return new ProsodyConfig(global, sections);
+    }
+
+    /** The files {@code Include "name"} in {@code from} runs, in name order (prosody: directory order). */
+    private static List<Path> included(Path from, String name, UnaryOperator<Path> local) {
+        Path written = Path.of(name);
+        Path path = written.isAbsolute() ? local.apply(written) : from.toAbsolutePath().getParent().resolve(written);
+        String last = path.getFileName().toString();
+        if (!last.contains("*") && !last.contains("?")) {
+            return List.of(path);
+        }
+        PathMatcher glob = path.getFileSystem().getPathMatcher("glob:" + last);
+        try (Stream<Path> list = Files.list(path.getParent())) {
+            return list.filter(p -> !p.getFileName().toString().startsWith(".") && glob.matches(p.getFileName()))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new LuaError("Error expanding wildcard pattern in Include " + name + ": " + e.getMessage());
+        }
     }
 
     /** {@code VirtualHost "x" { key = value }} style: the table's entries are the section's settings. */

@@ -7,17 +7,38 @@ import org.portkit.failure.PortkitException;
 
 /**
  * One Jitsi Meet host, all on localhost: the only thing an administrator decides is the domain
- * (and, behind NAT, the bridge's addresses). Everything else follows from it and from where the
- * files live. Its {@link #variables()} fill the site templates, in Java and in jitsi-setup alike.
+ * (and how media reach the bridge and browsers on their networks). Everything else follows from
+ * it and from where the files live. Its {@link #variables()} fill the site templates, in Java and
+ * in jitsi-setup alike.
  *
- * @param nat the bridge's private and public address behind NAT, or null
  * @param prefix where the host's file system starts: empty on the host itself, a directory for
  *     a set rendered for tests (every path in the files is then under it)
  */
-public record Site(String domain, Nat nat, Ports ports, String prefix, Secrets secrets) {
+public record Site(String domain, Network network, Ports ports, String prefix, Secrets secrets) {
 
     /** The bridge's host address and the public address it is reached at. */
     public record Nat(String localAddress, String publicAddress) {}
+
+    /**
+     * How media cross the networks around the host (jitsi-setup's --nat, --stun and --turn).
+     *
+     * @param nat the bridge's private and public address behind NAT, or null
+     * @param stun HOST:PORT of a STUN server the bridge learns its public address from, or null
+     * @param turn the host of a TURN server (such as coturn, ports 3478 and 5349, sharing the
+     *     site's TURN secret) prosody offers browsers that UDP does not reach, or null
+     */
+    public record Network(Nat nat, String stun, String turn) {
+        public static final Network DIRECT = new Network(null, null, null);
+
+        public Network {
+            if (stun != null && !stun.matches("[A-Za-z0-9.:\\[\\]-]+:\\d+")) {
+                throw new PortkitException(Failure.USAGE, "--stun takes HOST:PORT, e.g. meet-jit-si-turnrelay.jitsi.net:443");
+            }
+            if (turn != null && !turn.matches("[A-Za-z0-9.-]+")) {
+                throw new PortkitException(Failure.USAGE, "--turn takes the TURN server's host name, e.g. turn.example.org");
+            }
+        }
+    }
 
     /**
      * Where each service listens; the defaults are the usual ones, tests move them above 1024.
@@ -30,13 +51,21 @@ public record Site(String domain, Nat nat, Ports ports, String prefix, Secrets s
         public static final Ports DEFAULT = new Ports("", 80, 443, 5222, 5280, 10000, 9090, 8080, 8888);
     }
 
-    /** The shared secrets: the passwords of focus@auth.DOMAIN and jvb@auth.DOMAIN. */
-    public record Secrets(String focusPassword, String jvbPassword) {
+    /**
+     * The shared secrets: the passwords of focus@auth.DOMAIN and jvb@auth.DOMAIN, and the secret
+     * prosody derives TURN credentials from (the TURN server's static-auth-secret). jitsi-setup
+     * makes them as hex, but an administrator may set others: any 16 or more printable ASCII
+     * characters but space, '"' and '\\', the only ones that would need quoting in Lua, HOCON
+     * and JavaScript strings ({@link #SECRET}; jitsi-setup checks the same rule).
+     */
+    public record Secrets(String focusPassword, String jvbPassword, String turnSecret) {
+        public static final String SECRET = "[!#-\\[\\]-~]{16,}";
+
         public Secrets {
-            for (String s : new String[] {focusPassword, jvbPassword}) {
-                if (!s.matches("[0-9a-f]{32,}")) {
-                    // hex only: the secrets go into Lua, HOCON and sed unquoted-safe
-                    throw new IllegalArgumentException("a secret is 32 or more hex digits");
+            for (String s : new String[] {focusPassword, jvbPassword, turnSecret}) {
+                if (s == null || !s.matches(SECRET)) {
+                    throw new PortkitException(Failure.BAD_INPUT, "a secret is 16 or more printable ASCII characters"
+                            + " without spaces, '\"' or '\\\\'");
                 }
             }
         }
@@ -56,6 +85,8 @@ public record Site(String domain, Nat nat, Ports ports, String prefix, Secrets s
         v.put("DOMAIN", domain);
         v.put("FOCUS_PASSWORD", secrets.focusPassword());
         v.put("JVB_PASSWORD", secrets.jvbPassword());
+        v.put("TURN_SECRET", secrets.turnSecret());
+        v.put("TURN_HOST", network.turn() == null ? "" : network.turn());
         v.put("LISTEN", ports.listen());
         v.put("HTTP_PORT", Integer.toString(ports.http()));
         v.put("HTTPS_PORT", Integer.toString(ports.https()));
@@ -65,19 +96,24 @@ public record Site(String domain, Nat nat, Ports ports, String prefix, Secrets s
         v.put("JVB_WS_PORT", Integer.toString(ports.jvbWebsockets()));
         v.put("JVB_PRIVATE_PORT", Integer.toString(ports.jvbPrivate()));
         v.put("JICOFO_REST_PORT", Integer.toString(ports.jicofoRest()));
-        // OpenBSD's places; the web app and the prosody plugins come with www/jitsi-meta.
+        v.put("JVB_SERVER_ID", "jvb-localhost");
+        // OpenBSD's places: the web app where net/jitsi/meet installs it, inside nginx's chroot
+        // (/var/www) with config.js beside it; the plugins where net/jitsi/prosody-plugins does.
         v.put("SYSCONFDIR", prefix + "/etc");
-        // nginx runs unchrooted (-u, rcctl.sh) to serve the app from the package and config.js from /etc.
-        v.put("WEBROOT", prefix + "/usr/local/share/jitsi-meet/web");
+        v.put("WEBROOT", prefix + "/var/www/jitsi-meet");
+        v.put("NGINX_LOGS", prefix + "/var/www/logs");
+        v.put("ACME_DIR", prefix + "/var/www/acme");
         v.put("PROSODY_DATA", prefix + "/var/prosody");
-        v.put("PROSODY_PLUGINS", prefix + "/usr/local/share/jitsi-meet/prosody-plugins");
+        v.put("PROSODY_PLUGINS", prefix + "/usr/local/share/jitsi-prosody-plugins");
         v.put("RUNDIR", prefix + "/var/run");
-        v.put("LOGDIR", prefix + "/var/log");
         v.put("CERTIFICATE", prefix + "/etc/ssl/" + domain + ".fullchain.pem");
         v.put("KEY", prefix + "/etc/ssl/private/" + domain + ".key");
-        if (nat != null) {
-            v.put("LOCAL_ADDRESS", nat.localAddress());
-            v.put("PUBLIC_ADDRESS", nat.publicAddress());
+        if (network.nat() != null) {
+            v.put("LOCAL_ADDRESS", network.nat().localAddress());
+            v.put("PUBLIC_ADDRESS", network.nat().publicAddress());
+        }
+        if (network.stun() != null) {
+            v.put("STUN_ADDRESS", network.stun());
         }
         return v;
     }

@@ -5,10 +5,16 @@ package org.portkit.site;
  * installed (relative to the host's root), and who may read it. jitsi-setup reads the same list
  * from the meta port's MANIFEST, so that both install the same files the same way.
  *
- * @param pristine the sample the file's own package installs it from (absolute, on the host), or
- *     "-": a target still equal to it was not edited by anyone, so jitsi-setup may replace it
+ * @param pristine the sample the file's own package installs it from (relative to the package
+ *     prefix): a target still equal to it was not edited by anyone, so jitsi-setup may replace it;
+ *     "-" for none; or, for a file that stays the administrator's, where the snippet's include
+ *     line goes: {@link #APPEND} at its end, {@link #INSIDE_HTTP} first in its http block (the
+ *     snippet is written whole only where there is no such file)
  */
 public record SiteFile(String template, String target, String mode, String group, String pristine) {
+    public static final String APPEND = "+";
+    public static final String INSIDE_HTTP = "+http";
+
     /** A MANIFEST line: {@code TEMPLATE TARGET MODE GROUP PRISTINE}. */
     public String manifestLine() {
         return template + " " + target + " " + mode + " " + group + " " + pristine;

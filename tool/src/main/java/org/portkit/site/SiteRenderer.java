@@ -1,5 +1,8 @@
 package org.portkit.site;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -7,22 +10,28 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.portkit.io.AtomicFiles;
 
-/** site → its files, by path relative to the host's root. Pure but for the secrets it is given. */
+/** site → its files, by path relative to the host's root. Pure but for the secrets it is given, and {@link #write}. */
 public final class SiteRenderer {
     private static final Pattern PLACEHOLDER = Pattern.compile("@([A-Z][A-Z0-9_]*)@");
 
     private SiteRenderer() {}
 
-    /** Every configuration file, plus prosody's stored accounts of focus and jvb. */
+    /**
+     * Every configuration file, plus what jitsi-setup's prosodyctl calls store in prosody's data:
+     * the accounts of focus and jvb, and focus's roster with focus.DOMAIN in it.
+     */
     public static SortedMap<String, String> render(Site site) {
         SortedMap<String, String> templates = SiteTemplates.all();
         Map<String, String> vars = site.variables();
         SortedMap<String, String> files = new TreeMap<>();
         for (SiteFile f : SiteTemplates.FILES) {
             String text = templates.get(f.template());
-            if (f.template().equals("jvb.conf.in") && site.nat() != null) {
-                text += templates.get(SiteTemplates.JVB_NAT);
+            if (f.template().equals("jvb.conf.in")) {
+                // jitsi-setup appends them in the same order
+                text += site.network().nat() != null ? templates.get(SiteTemplates.JVB_NAT) : "";
+                text += site.network().stun() != null ? templates.get(SiteTemplates.JVB_STUN) : "";
             }
             files.put(f.target(), substitute(text, vars));
         }
@@ -31,29 +40,47 @@ public final class SiteRenderer {
                 ProsodyAccounts.create(site.secrets().focusPassword()).lua());
         files.put("var/prosody/" + ProsodyAccounts.path(auth, "jvb"),
                 ProsodyAccounts.create(site.secrets().jvbPassword()).lua());
+        files.put("var/prosody/" + ProsodyRoster.path(auth, "focus"), ProsodyRoster.presenceTo("focus." + site.domain()));
         return files;
     }
 
     /**
-     * Fills every {@code @NAME@}, one name after the other as jitsi-setup's sed does; a name left
-     * without a value is a bug in the templates.
+     * Writes {@code site} under {@code dir} as render-config does: every file of {@link #render}
+     * (owner-only, as the daemons' groups do not exist here), then the directories the daemons
+     * write to ({@link SiteTemplates#DIRECTORIES}). A certificate is not made: jitsi-setup makes a
+     * self-signed one on the host.
      */
-    public static String substitute(String template, Map<String, String> vars) {
-        String text = template;
-        for (Map.Entry<String, String> v : vars.entrySet()) {
-            text = text.replace("@" + v.getKey() + "@", v.getValue());
+    public static SortedMap<String, String> write(Site site, Path dir) throws IOException {
+        SortedMap<String, String> files = render(site);
+        AtomicFiles.writeTree(files, dir, path -> "rw-------");
+        for (SiteFile d : SiteTemplates.DIRECTORIES) {
+            Files.createDirectories(dir.resolve(d.target()));
         }
-        Matcher left = PLACEHOLDER.matcher(text);
-        if (left.find()) {
-            throw new IllegalStateException("template placeholder " + left.group() + " has no value");
-        }
-        return text;
+        return files;
     }
 
-    /** Fresh secrets from a CSPRNG: 128 bits each, as hex. */
+    /**
+     * Fills every {@code @NAME@} in one pass, each value taken literally, as jitsi-setup's awk
+     * does: a value is never read again for placeholders or special characters. A name without a
+     * value is a bug in the templates.
+     */
+    public static String substitute(String template, Map<String, String> vars) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = vars.get(m.group(1));
+            if (value == null) {
+                throw new IllegalStateException("template placeholder " + m.group() + " has no value");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /** Fresh secrets from a CSPRNG: 128 bits each, as hex, as jitsi-setup makes them with openssl. */
     public static Site.Secrets newSecrets() {
         SecureRandom random = new SecureRandom();
-        return new Site.Secrets(hex(random), hex(random));
+        return new Site.Secrets(hex(random), hex(random), hex(random));
     }
 
     private static String hex(SecureRandom random) {

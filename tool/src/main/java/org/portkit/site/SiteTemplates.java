@@ -16,29 +16,49 @@ import java.util.TreeMap;
 
 /**
  * The templates of a Jitsi Meet site, with {@code @NAME@} placeholders for {@link Site#variables()}.
- * prosody, nginx, the web app, pf, hosts and rcctl templates are resource files a maintainer can
+ * prosody, nginx, the web app, pf, hosts, login.conf and rcctl templates are resource files a maintainer can
  * read; jicofo.conf and jvb.conf are produced with Typesafe Config, the library both daemons read
  * them with, so that they are valid HOCON by construction.
  */
 public final class SiteTemplates {
-    /** Every file a site consists of, in install order. */
+    /**
+     * Every file a site consists of, in install order. A pristine sample is named relative to the
+     * package prefix (jitsi-setup puts ${TRUEPREFIX} before it), as the daemons' ports install it.
+     */
     public static final List<SiteFile> FILES = List.of(
-            new SiteFile("prosody.cfg.lua.in", "etc/prosody/prosody.cfg.lua", "0640", "_prosody",
-                    "/usr/local/share/examples/prosody/prosody.cfg.lua"),
-            new SiteFile("jicofo.conf.in", "etc/jicofo/jicofo.conf", "0640", "_jicofo", "/usr/local/share/jicofo/jicofo.conf.sample"),
-            new SiteFile("jvb.conf.in", "etc/jvb/jvb.conf", "0640", "_jvb", "/usr/local/share/jvb/jvb.conf.sample"),
-            new SiteFile("nginx.conf.in", "etc/nginx/nginx.conf", "0640", "www", "/usr/local/share/examples/nginx/nginx.conf"),
-            new SiteFile("config.js.in", "etc/jitsi/config.js", "0640", "www", "-"),
+            new SiteFile("prosody.cfg.lua.in", "etc/prosody/jitsi-meet.cfg.lua", "0640", "_prosody", "-"),
+            // prosody.cfg.lua stays the administrator's: it gets one Include line, at its end.
+            new SiteFile("prosody-include.cfg.lua.in", "etc/prosody/prosody.cfg.lua", "0640", "_prosody", SiteFile.APPEND),
+            new SiteFile("jicofo.conf.in", "etc/jicofo/jicofo.conf", "0640", "_jicofo", "share/jicofo/jicofo.conf.sample"),
+            new SiteFile("jvb.conf.in", "etc/jvb/jvb.conf", "0640", "_jvb", "share/jvb/jvb.conf.sample"),
+            new SiteFile("nginx-jitsi-meet.conf.in", "etc/nginx/jitsi-meet.conf", "0640", "www", "-"),
+            // nginx.conf too stays the administrator's: one include line in its http block.
+            new SiteFile("nginx.conf.in", "etc/nginx/nginx.conf", "0640", "www", SiteFile.INSIDE_HTTP),
+            new SiteFile("config.js.in", "var/www/jitsi-meet/config.js", "0644", "www", "-"),
             new SiteFile("pf.conf.in", "etc/jitsi/pf.conf", "0640", "wheel", "-"),
             new SiteFile("hosts.in", "etc/jitsi/hosts", "0640", "wheel", "-"),
+            new SiteFile("login.conf.in", "etc/jitsi/login.conf", "0640", "wheel", "-"),
             new SiteFile("rcctl.sh.in", "etc/jitsi/rcctl.sh", "0640", "wheel", "-"));
+
+    /**
+     * The directories the daemons write to, made if missing (MANIFEST lines with template "-"):
+     * nginx's logs and acme-client's challenges inside nginx's chroot, prosody's data, the pid files'.
+     */
+    public static final List<SiteFile> DIRECTORIES = List.of(
+            new SiteFile("-", "var/www/logs", "0755", "www", "-"),
+            new SiteFile("-", "var/www/acme", "0755", "daemon", "-"),
+            new SiteFile("-", "var/prosody", "0750", "_prosody", "-"),
+            new SiteFile("-", "var/run", "0755", "wheel", "-"));
 
     /** Appended to jvb.conf when the bridge is behind NAT. */
     public static final String JVB_NAT = "jvb-nat.conf.in";
 
+    /** Appended to jvb.conf (after {@link #JVB_NAT}) when the bridge learns its public address by STUN. */
+    public static final String JVB_STUN = "jvb-stun.conf.in";
+
     private SiteTemplates() {}
 
-    /** Every template by name, including {@link #JVB_NAT}. */
+    /** Every template by name, including {@link #JVB_NAT} and {@link #JVB_STUN}. */
     public static SortedMap<String, String> all() {
         SortedMap<String, String> t = new TreeMap<>();
         for (SiteFile f : FILES) {
@@ -49,16 +69,18 @@ public final class SiteTemplates {
             });
         }
         t.put(JVB_NAT, hocon("jitsi-videobridge behind NAT (its host address, and the public one browsers reach)", nat()));
+        t.put(JVB_STUN, hocon("jitsi-videobridge's public address, learnt from a STUN server", stun()));
         return t;
     }
 
     /**
      * What www/jitsi-meta ships in share/jitsi-meta: every template, and a MANIFEST with one
-     * {@link SiteFile#manifestLine()} per file, which jitsi-setup installs in that order.
+     * {@link SiteFile#manifestLine()} per directory and file, which jitsi-setup makes in that order.
      */
     public static SortedMap<String, String> shipped() {
         SortedMap<String, String> files = all();
         StringBuilder manifest = new StringBuilder();
+        DIRECTORIES.forEach(f -> manifest.append(f.manifestLine()).append('\n'));
         FILES.forEach(f -> manifest.append(f.manifestLine()).append('\n'));
         files.put("MANIFEST", manifest.toString());
         return files;
@@ -81,9 +103,8 @@ public final class SiteTemplates {
                                 "password", "@FOCUS_PASSWORD@",
                                 "client-proxy", "focus.@DOMAIN@",
                                 "conference-muc-jid", "conference.@DOMAIN@",
-                                "use-tls", note(false, "loopback only"),
-                                "disable-certificate-verification", true),
-                        "trusted-domains", List.of("auth.@DOMAIN@")),
+                                "use-tls", note(false, "loopback only: prosody's c2s_require_encryption is false"),
+                                "disable-certificate-verification", true)),
                 "bridge", map("brewery-jid", note("JvbBrewery@internal.auth.@DOMAIN@", "the room every bridge joins")),
                 "sctp", map("enabled", note(false, "data channels go over the bridge's websockets, never SCTP")),
                 "rest", map("host", "127.0.0.1", "port", "@JICOFO_REST_PORT@")));
@@ -99,14 +120,13 @@ public final class SiteTemplates {
                         "password", "@JVB_PASSWORD@",
                         "muc_jids", note("JvbBrewery@internal.auth.@DOMAIN@", "the room jicofo finds bridges in"),
                         "muc_nickname", "jvb-localhost",
-                        "use_tls", false,
                         "disable_certificate_verification", true)))),
                 "sctp", map("enabled", note(false, "data channels go over colibri websockets, never SCTP")),
                 "websockets", map(
                         "enabled", true,
                         "domain", note("@DOMAIN@:@HTTPS_PORT@", "what browsers reach: nginx proxies /colibri-ws/ here"),
                         "tls", true,
-                        "server-id", "jvb-localhost"),
+                        "server-id", note("@JVB_SERVER_ID@", "nginx proxies /colibri-ws/@JVB_SERVER_ID@/ to this bridge")),
                 "http-servers", map(
                         "public", map("host", "127.0.0.1", "port", "@JVB_WS_PORT@"),
                         "private", map("host", "127.0.0.1", "port", "@JVB_PRIVATE_PORT@")),
@@ -118,6 +138,10 @@ public final class SiteTemplates {
                 "name", "nat",
                 "local-address", "@LOCAL_ADDRESS@",
                 "public-address", "@PUBLIC_ADDRESS@"))))));
+    }
+
+    private static Map<String, Object> stun() {
+        return map("ice4j", map("harvest", map("mapping", map("stun", map("addresses", List.of("@STUN_ADDRESS@"))))));
     }
 
     /** HOCON text of {@code model}: keys sorted by Typesafe Config itself, comments kept. */

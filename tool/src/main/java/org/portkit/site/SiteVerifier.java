@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,23 +40,31 @@ public final class SiteVerifier {
     private static final List<String> LEGACY_JICOFO_FLAGS = List.of("--host", "--domain", "--port", "--secret",
             "--user_domain", "--user_name", "--user_password", "--subdomain");
 
+    private static final Set<String> ANONYMOUS = Set.of("anonymous", "jitsi-anonymous");
+    /** Room names as users type them, and as nginx matches them (decoded). */
+    private static final List<String> ROOMS = List.of("/my-room", "/team_sync", "/caf\u00e9");
+
     private final Path dir;
     private final ProsodyConfig prosody;
     private final Config jicofo;
     private final Config jvb;
     private final NginxConfig nginx;
+    private final Path webConfigFile;
+    /** config.js's settings; null when it does not run (reported once, as web-app). */
     private final Config web;
     private final List<String> pf;
     private final List<String> rcctl;
     private final List<Finding> findings = new ArrayList<>();
 
     private SiteVerifier(Path dir) {
-        this.dir = dir;
-        this.prosody = ProsodyConfig.read(file("etc/prosody/prosody.cfg.lua"), text("etc/prosody/prosody.cfg.lua"));
+        this.dir = dir.toAbsolutePath().normalize();
+        Path prosodyFile = file("etc/prosody/prosody.cfg.lua");
+        this.prosody = ProsodyConfig.read(prosodyFile, read(prosodyFile), this::local);
         this.jicofo = hocon("etc/jicofo/jicofo.conf", text("etc/jicofo/jicofo.conf"));
         this.jvb = hocon("etc/jvb/jvb.conf", text("etc/jvb/jvb.conf"));
-        this.nginx = NginxConfig.parse(file("etc/nginx/nginx.conf").toString(), text("etc/nginx/nginx.conf"));
-        this.web = webConfig(text("etc/jitsi/config.js"));
+        this.nginx = nginx(file("etc/nginx/nginx.conf"));
+        this.webConfigFile = webConfigFile();
+        this.web = webConfig();
         this.pf = text("etc/jitsi/pf.conf").lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         this.rcctl = text("etc/jitsi/rcctl.sh").lines().map(String::strip).filter(l -> l.startsWith("rcctl ")).toList();
     }
@@ -67,14 +76,26 @@ public final class SiteVerifier {
         if (domain != null) {
             v.oneDomain(domain);
             v.xmppHosts(domain);
+            v.tls(domain);
             v.accounts(domain);
             v.brewery(domain);
-            v.webToXmpp(domain);
+            v.turn(domain);
+            // A config.js that does not run was reported: what it would have said is unknown.
+            if (v.web != null) {
+                v.webDomain(domain);
+                v.focus(domain);
+                v.rooms(domain);
+                v.webToXmpp(domain);
+            }
         }
+        v.ssi();
+        v.roomUrls();
         v.sctp();
         v.colibri();
+        v.present();
         v.exposure();
         v.rc();
+        v.keys();
         return List.copyOf(v.findings);
     }
 
@@ -85,31 +106,37 @@ public final class SiteVerifier {
     /** The one domain: prosody's anonymous VirtualHost, the one guests log in to. */
     private String domain() {
         List<String> anonymous = prosody.sections().values().stream()
-                .filter(s -> !s.component() && "anonymous".equals(prosody.string(s.name(), "authentication")))
+                .filter(s -> !s.component() && ANONYMOUS.contains(String.valueOf(prosody.string(s.name(), "authentication"))))
                 .map(ProsodyConfig.Section::name).toList();
         if (anonymous.size() != 1) {
-            fail("domain", "prosody needs exactly one VirtualHost with authentication = \"anonymous\" (the domain guests"
-                    + " join), it has " + anonymous);
+            fail("domain", "prosody needs exactly one VirtualHost with authentication = \"anonymous\" or"
+                    + " \"jitsi-anonymous\" (the domain guests join), it has " + anonymous);
             return null;
         }
         return anonymous.get(0);
     }
 
     private void oneDomain(String domain) {
-        same("domain", "the web app's hosts.domain (config.js)", webString("hosts.domain"), domain);
         same("domain", "jicofo's xmpp.client.xmpp-domain", string(jicofo, "jicofo.xmpp.client.xmpp-domain"), domain);
         same("domain", "the host of the bridge's websockets.domain", host(string(jvb, "videobridge.websockets.domain")), domain);
-        same("domain", "the host of the web app's bosh URL", urlHost(webString("bosh")), domain);
-        same("domain", "the host of the web app's websocket URL", urlHost(webString("websocket")), domain);
         List<String> names = httpsServer().map(s -> s.all("server_name").flatMap(d -> d.args().stream()).toList())
                 .orElse(List.of());
         if (!names.contains(domain)) {
             fail("domain", "nginx's TLS server answers to " + names + ", not to " + domain + ": users and XMPP must see"
                     + " one DNS name");
         }
+    }
+
+    /** The web app's side of the one domain (config.js). */
+    private void webDomain(String domain) {
+        same("domain", "the web app's hosts.domain (config.js)", webString("hosts.domain"), domain);
+        same("domain", "the host of the web app's bosh URL", urlHost(webString("bosh")), domain);
+        if (webString("websocket") != null) {
+            same("domain", "the host of the web app's websocket URL", urlHost(webString("websocket")), domain);
+        }
         String muc = webString("hosts.muc");
         same("domain", "the web app's hosts.muc", muc, "conference." + domain);
-        if (muc != null && !isMuc(muc)) {
+        if (muc != null && !isMuc(muc.toLowerCase(Locale.ROOT))) {
             fail("domain", "the web app's conference MUC " + muc + " is not a prosody Component \"" + muc + "\" \"muc\"");
         }
     }
@@ -133,8 +160,13 @@ public final class SiteVerifier {
         }
     }
 
+    /** prosody's data directory, in the site verified. */
+    private Path data() {
+        return local(Objects.requireNonNullElse(prosody.string(null, "data_path"), "/var/prosody"));
+    }
+
     private void accounts(String domain) {
-        Path data = Path.of(Objects.requireNonNullElse(prosody.string(null, "data_path"), "/var/prosody"));
+        Path data = data();
         for (Client c : clients()) {
             if (c.username == null || c.password == null) {
                 fail("accounts", c.what + " has no XMPP username or password");
@@ -147,8 +179,7 @@ public final class SiteVerifier {
                 continue;
             }
             // An account file is "return { ... }": read as an assignment, it is a config like any other.
-            ProsodyConfig stored = ProsodyConfig.read(account, read(account).replaceFirst("^\\s*return\\b", "data ="));
-            LuaValue t = stored.global().get("data");
+            LuaValue t = stored(account);
             ProsodyAccounts.Account a = new ProsodyAccounts.Account(t.get("salt").tojstring(),
                     t.get("iteration_count").toint(), t.get("stored_key").tojstring(), t.get("server_key").tojstring());
             if (!a.accepts(c.password)) {
@@ -166,16 +197,20 @@ public final class SiteVerifier {
         }
         for (Client c : clients()) {
             if (c.brewery != null) {
-                same("brewery", c.what + "'s muc_jids (the room it announces itself in)", c.brewery, jicofoBrewery);
+                sameJid("brewery", c.what + "'s muc_jids (the room it announces itself in)", c.brewery, jicofoBrewery);
             }
         }
-        String mucHost = jicofoBrewery.substring(jicofoBrewery.indexOf('@') + 1);
+        String mucHost = jicofoBrewery.substring(jicofoBrewery.indexOf('@') + 1).toLowerCase(Locale.ROOT);
         if (!isMuc(mucHost)) {
             fail("brewery", "the brewery room " + jicofoBrewery + " is on " + mucHost
                     + ", which is not a prosody Component \"" + mucHost + "\" \"muc\"");
-        } else if (mucHost.equals(webString("hosts.muc"))) {
+        } else if (mucHost.equalsIgnoreCase(String.valueOf(webString("hosts.muc")))) {
             fail("brewery", "the brewery room is on the guests' conference MUC " + mucHost
                     + ": put it on internal.auth." + domain);
+        } else if (!"true".equals(prosody.string(mucHost, "muc_room_default_members_only"))
+                || !"true".equals(prosody.string(mucHost, "restrict_room_creation"))) {
+            fail("brewery", "the brewery's MUC " + mucHost + " is open to guests: a guest could join it and pose as a"
+                    + " bridge; set restrict_room_creation = true and muc_room_default_members_only = true there");
         }
     }
 
@@ -184,7 +219,10 @@ public final class SiteVerifier {
         List<String> httpPorts = prosody.list(null, "http_ports");
         String prosodyHttp = httpPorts.isEmpty() ? "5280" : httpPorts.get(0);
         route("bosh", webString("bosh"), "bosh", prosodyHttp, domain);
-        route("websocket", webString("websocket"), "websocket", prosodyHttp, domain);
+        // The app falls back to BOSH when config.js names no websocket URL (upstream's leaves it commented out).
+        if (webString("websocket") != null) {
+            route("websocket", webString("websocket"), "websocket", prosodyHttp, domain);
+        }
     }
 
     private void route(String key, String url, String module, String prosodyHttp, String domain) {
@@ -214,6 +252,238 @@ public final class SiteVerifier {
         }
     }
 
+    /**
+     * prosody asks for TLS on c2s unless told not to; jicofo starts TLS unless use-tls is false; the
+     * bridge (jicoco's MUC client) uses it on loopback if offered, or as its security_mode says.
+     */
+    private void tls(String domain) {
+        String auth = "auth." + domain;
+        boolean required = !"false".equals(prosody.string(auth, "c2s_require_encryption"));
+        LuaValue ssl = prosody.setting(auth, "ssl");
+        boolean certificate = ssl != null && !ssl.isnil();
+        boolean jicofoTls = !isFalse(jicofo, "jicofo.xmpp.client.use-tls");
+        if (required && !jicofoTls) {
+            fail("tls", "jicofo logs in without TLS (xmpp.client.use-tls = false), but prosody requires encryption on"
+                    + " c2s for " + auth + " (c2s_require_encryption, on unless set to false): jicofo cannot log in");
+        }
+        if (jicofoTls && !certificate) {
+            fail("tls", "jicofo starts TLS on c2s (xmpp.client.use-tls, on unless set), but prosody has no ssl"
+                    + " certificate configured for " + auth + ": on loopback set use-tls = false");
+        }
+        String configs = "videobridge.apis.xmpp-client.configs";
+        if (jvb.hasPath(configs)) {
+            for (String name : new TreeSet<>(jvb.getConfig(configs).root().keySet())) {
+                String mode = String.valueOf(string(jvb, configs + "." + name + ".security_mode")).toLowerCase(Locale.ROOT);
+                if (required && mode.equals("disabled")) {
+                    fail("tls", "the bridge (xmpp-client " + name + ") logs in without TLS (security_mode = disabled), but"
+                            + " prosody requires encryption on c2s for " + auth + ": the bridge cannot log in");
+                } else if (mode.equals("required") && !certificate) {
+                    fail("tls", "the bridge (xmpp-client " + name + ") requires TLS (security_mode = required), but prosody"
+                            + " has no ssl certificate configured for " + auth + ": the bridge cannot log in");
+                }
+            }
+        }
+    }
+
+    /**
+     * The web app sends its conference requests to hosts.focus, a client_proxy component that
+     * forwards them to jicofo's account while it has jicofo's presence (focus's roster).
+     */
+    private void focus(String domain) {
+        // The app's default is focus.<hosts.domain> (upstream's config.js leaves it commented out).
+        String webFocus = Objects.requireNonNullElse(webString("hosts.focus"), "focus." + webString("hosts.domain"));
+        String jicofoProxy = string(jicofo, "jicofo.xmpp.client.client-proxy");
+        String jicofoJid = string(jicofo, "jicofo.xmpp.client.username") + "@" + string(jicofo, "jicofo.xmpp.client.domain");
+        List<ProsodyConfig.Section> proxies = prosody.sections().values().stream()
+                .filter(s -> s.component() && "client_proxy".equals(s.module())).toList();
+        ProsodyConfig.Section proxy = proxies.stream().filter(s -> s.name().equalsIgnoreCase(webFocus)).findFirst().orElse(null);
+        if (proxy == null) {
+            fail("focus", "the web app sends conference requests to " + webFocus + ", which is not a prosody Component"
+                    + " \"" + webFocus + "\" \"client_proxy\" (prosody has " + proxies.stream().map(ProsodyConfig.Section::name)
+                    .toList() + "): no meeting can start");
+            return;
+        }
+        sameJid("focus", "jicofo's xmpp.client.client-proxy (whose forwarded requests it trusts)", jicofoProxy, proxy.name());
+        sameJid("focus", "the target_address of " + proxy.name(), prosody.string(proxy.name(), "target_address"), jicofoJid);
+        Path roster = data().resolve(ProsodyRoster.path(string(jicofo, "jicofo.xmpp.client.domain") + "",
+                string(jicofo, "jicofo.xmpp.client.username") + ""));
+        LuaValue item = Files.isRegularFile(roster) ? rosterItem(stored(roster), proxy.name()) : LuaValue.NIL;
+        String subscription = item.isnil() ? null : item.get("subscription").optjstring(null);
+        if (!"from".equals(subscription) && !"both".equals(subscription)) {
+            fail("focus", jicofoJid + "'s roster (" + roster + ") does not give " + proxy.name() + " its presence, so the"
+                    + " proxy answers every conference request with service-unavailable: run prosodyctl"
+                    + " mod_roster_command subscribe " + proxy.name() + " " + jicofoJid);
+        }
+    }
+
+    /** Only focus creates conference rooms: a guest arriving first would own the room, not jicofo. */
+    private void rooms(String domain) {
+        String muc = webString("hosts.muc");
+        if (muc == null || !isMuc(muc.toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        String host = muc.toLowerCase(Locale.ROOT);
+        String jicofoJid = string(jicofo, "jicofo.xmpp.client.username") + "@" + string(jicofo, "jicofo.xmpp.client.domain");
+        if (!"true".equals(prosody.string(host, "restrict_room_creation"))) {
+            fail("rooms", "anyone can create rooms on " + host + " (restrict_room_creation is not true): a guest who"
+                    + " arrives before jicofo owns the room and the meeting never starts");
+        }
+        if (prosody.list(host, "admins").stream().noneMatch(a -> a.equalsIgnoreCase(jicofoJid))) {
+            fail("rooms", jicofoJid + " is not an admin of " + host + " (its admins: " + prosody.list(host, "admins")
+                    + "): jicofo can neither create rooms there nor own them");
+        }
+    }
+
+    /** TURN servers prosody offers: credentials need the shared secret, and the module that hands them out. */
+    private void turn(String domain) {
+        LuaValue services = prosody.setting(domain, "external_services");
+        if (services == null || !services.istable() || services.length() == 0) {
+            return;
+        }
+        if (!prosody.modules(domain).contains("external_services")) {
+            fail("turn", "prosody lists external_services but does not load mod_external_services for " + domain
+                    + ": browsers are offered no STUN or TURN server");
+        }
+        String secret = prosody.string(domain, "external_service_secret");
+        for (int i = 1; i <= services.length(); i++) {
+            LuaValue service = services.get(i);
+            if (service.istable() && service.get("secret").toboolean() && (secret == null || secret.isEmpty())) {
+                fail("turn", "the " + service.get("type").optjstring("?") + " server " + service.get("host").optjstring("?")
+                        + " takes credentials from a shared secret, but prosody has no external_service_secret: browsers"
+                        + " get none and cannot relay media through it");
+            }
+        }
+    }
+
+    /** index.html pulls config.js in by SSI: without it the browser gets no settings. */
+    private void ssi() {
+        Optional<NginxConfig.Directive> server = httpsServer();
+        if (server.isEmpty()) {
+            fail("ssi", "nginx has no TLS server (listen ... ssl)");
+            return;
+        }
+        List<NginxConfig.Directive> scopes = new ArrayList<>(nginx.directives().stream().filter(d -> d.name().equals("http")).toList());
+        scopes.add(server.get());
+        String ssi = scopes.stream().flatMap(d -> d.all("ssi")).reduce((a, b) -> b).map(d -> d.arg(0)).orElse("off");
+        List<String> types = scopes.stream().flatMap(d -> d.all("ssi_types")).reduce((a, b) -> b).map(NginxConfig.Directive::args)
+                .orElse(List.of());
+        if (!ssi.equals("on")) {
+            fail("ssi", "nginx's TLS server has ssi " + ssi + ": index.html includes config.js, interface_config.js and"
+                    + " logging_config.js by SSI, so the web app gets no settings; add ssi on;");
+        } else if (!types.contains("application/javascript") && !types.contains("*")) {
+            fail("ssi", "nginx runs SSI in text/html only (ssi_types " + types + "): config.js's own includes stay"
+                    + " unprocessed; add ssi_types application/javascript;");
+        }
+    }
+
+    /** Every room name is a path the app's index.html answers; /external_api.js is the embedding API. */
+    private void roomUrls() {
+        httpsServer().ifPresent(server -> {
+            for (String room : ROOMS) {
+                Optional<NginxConfig.Directive> location = server.all("location")
+                        .filter(l -> l.arg(0).equals("~") || l.arg(0).equals("~*")).filter(l -> matches(l, room)).findFirst();
+                boolean toIndex = location.isPresent() && (location.get().all("try_files").anyMatch(t -> t.arg(0).equals("$uri"))
+                        || location.get().all("rewrite").anyMatch(r -> r.arg(1).startsWith("/index.html")));
+                if (!toIndex) {
+                    fail("room-urls", "nginx does not serve the app for the room " + room + " ("
+                            + location.map(l -> "it goes to location " + String.join(" ", l.args())).orElse("no location matches it")
+                            + "): room names are any path without / ? & : ' \"; use location ~ ^/([^/?&:'\"]+)$");
+                }
+            }
+            boolean api = server.all("location").anyMatch(l -> l.args().equals(List.of("=", "/external_api.js"))
+                    && l.first("alias").map(a -> a.arg(0).endsWith("/libs/external_api.min.js")).orElse(false));
+            if (!api) {
+                fail("room-urls", "nginx does not alias /external_api.js to the app's libs/external_api.min.js:"
+                        + " pages that embed meetings get 404");
+            }
+        });
+    }
+
+    /** What nginx and prosody open: certificates, the web root, log, pid and data directories. */
+    private void present() {
+        httpsServer().ifPresent(server -> {
+            for (String key : List.of("ssl_certificate", "ssl_certificate_key")) {
+                server.first(key).map(d -> local(d.arg(0))).filter(p -> !Files.isRegularFile(p)).ifPresent(p ->
+                        fail("files", "nginx's " + key + " " + p + " does not exist: nginx does not start (jitsi-setup makes"
+                                + " a self-signed one, acme-client(1) a real one)"));
+            }
+            server.first("root").map(d -> local(d.arg(0))).filter(p -> !Files.isDirectory(p)).ifPresent(p ->
+                    fail("files", "nginx's web root " + p + " does not exist (net/jitsi/meet installs the app there)"));
+        });
+        List<NginxConfig.Directive> all = new ArrayList<>();
+        nginx.directives().forEach(d -> collect(d, all));
+        for (NginxConfig.Directive d : all) {
+            if (List.of("error_log", "access_log", "pid").contains(d.name()) && d.arg(0).startsWith("/")) {
+                directory("nginx's " + d.name(), local(d.arg(0)).getParent());
+            } else if (d.name().equals("alias") && d.arg(0).endsWith("/")) {
+                directory("nginx's alias", local(d.arg(0)));
+            }
+        }
+        nginx.missing().forEach(p -> fail("files", "nginx.conf includes " + p + ", which does not exist: nginx does not"
+                + " start"));
+        directory("prosody's data_path", data());
+        prosody.list(null, "plugin_paths").forEach(p -> directory("prosody's plugin_paths", local(p)));
+        Optional.ofNullable(prosody.string(null, "pidfile")).ifPresent(p -> directory("prosody's pidfile", local(p).getParent()));
+    }
+
+    private void directory(String what, Path p) {
+        if (!Files.isDirectory(p)) {
+            fail("files", what + " is in " + p + ", which does not exist: the daemon cannot start or write there");
+        }
+    }
+
+    private static void collect(NginxConfig.Directive d, List<NginxConfig.Directive> into) {
+        into.add(d);
+        d.block().forEach(c -> collect(c, into));
+    }
+
+    /**
+     * Keys the daemons do not know are named: they are ignored, so whatever they were meant to set is
+     * not set. Only the parts of jicofo.conf and jvb.conf a site writes are checked, against the keys
+     * of jicofo's and the bridge's reference.conf (stable/jitsi-meet_11146) and jicoco's MUC client.
+     */
+    private void keys() {
+        unknown("jicofo.conf", jicofo, "jicofo", JICOFO_KEYS);
+        unknown("jicofo.conf", jicofo, "jicofo.xmpp", Set.of("use-jitsi-jid-validation", "client", "service", "visitors",
+                "trusted-domains"));
+        unknown("jicofo.conf", jicofo, "jicofo.xmpp.client", JICOFO_CLIENT_KEYS);
+        unknown("jvb.conf", jvb, "videobridge", JVB_KEYS);
+        unknown("jvb.conf", jvb, "videobridge.websockets", JVB_WEBSOCKET_KEYS);
+        String configs = "videobridge.apis.xmpp-client.configs";
+        if (jvb.hasPath(configs)) {
+            for (String name : new TreeSet<>(jvb.getConfig(configs).root().keySet())) {
+                unknown("jvb.conf", jvb, configs + "." + name, JVB_CLIENT_KEYS);
+            }
+        }
+    }
+
+    private static final Set<String> JICOFO_KEYS = Set.of("authentication", "bridge", "codec", "conference", "enabled",
+            "health", "jibri", "jibri-sip", "jigasi", "metrics", "octo", "rest", "sctp", "service-name", "transcription",
+            "translation", "visitors", "xmpp");
+    private static final Set<String> JICOFO_CLIENT_KEYS = Set.of("enabled", "hostname", "port", "domain", "xmpp-domain",
+            "username", "resource", "password", "reply-timeout", "conference-muc-jid", "disable-certificate-verification",
+            "client-proxy", "use-tls");
+    private static final Set<String> JVB_KEYS = Set.of("entity-expiration", "health", "ep-connection-status", "cc", "cryptex",
+            "apis", "rest", "http-servers", "relay", "load-management", "sctp", "stats", "websockets", "ice", "transport",
+            "speech-activity", "loudest", "version", "shutdown", "connection-stats", "ssrc-limit", "exporter");
+    private static final Set<String> JVB_WEBSOCKET_KEYS = Set.of("enabled", "server-id", "enable-compression",
+            "send-keepalive-pings", "keepalive-ping-interval", "idle-timeout", "tls", "domain", "domains", "relay-domain",
+            "relay-domains");
+    private static final Set<String> JVB_CLIENT_KEYS = Set.of("hostname", "port", "domain", "username", "password",
+            "muc_jids", "muc_nickname", "iq_handler_mode", "disable_certificate_verification", "security_mode");
+
+    private void unknown(String file, Config config, String path, Set<String> known) {
+        if (!config.hasPath(path) || config.getValue(path).valueType() != com.typesafe.config.ConfigValueType.OBJECT) {
+            return;
+        }
+        for (String key : new TreeSet<>(config.getConfig(path).root().keySet())) {
+            if (!known.contains(key)) {
+                fail("keys", file + ": " + path + "." + key + " is not a setting " + (file.startsWith("jvb") ? "the bridge"
+                        : "jicofo") + " knows; it is ignored (known there: " + new TreeSet<>(known) + ")");
+            }
+        }
+    }
+
     private void sctp() {
         if (!isFalse(jicofo, "jicofo.sctp.enabled")) {
             fail("sctp", "jicofo.sctp.enabled must be false (it is on unless set): data channels go over the bridge's"
@@ -231,10 +501,18 @@ public final class SiteVerifier {
             return;
         }
         String port = string(jvb, "videobridge.http-servers.public.port");
-        String proxy = httpsServer().flatMap(s -> s.all("location").filter(l -> l.args().stream()
-                .anyMatch(a -> a.contains("/colibri-ws"))).findFirst()).flatMap(l -> l.first("proxy_pass"))
-                .map(d -> d.arg(0)).orElse(null);
-        if (proxy == null || !proxy.matches("http://(127\\.0\\.0\\.1|localhost):" + Pattern.quote(String.valueOf(port)) + "/?")) {
+        String serverId = Objects.requireNonNullElse(string(jvb, "videobridge.websockets.server-id"), "default-id");
+        // The bridge gives browsers wss://DOMAIN/colibri-ws/SERVER-ID/...: nginx must send that on to it.
+        String sample = "/colibri-ws/" + serverId + "/endpoint-1";
+        Optional<NginxConfig.Directive> location = httpsServer().flatMap(s -> s.all("location")
+                .filter(l -> l.args().stream().anyMatch(a -> a.contains("/colibri-ws"))).findFirst());
+        if (location.isEmpty() || !matches(location.get(), sample)) {
+            fail("colibri", "nginx has no location for " + sample + " (the bridge's server-id is " + serverId + "): "
+                    + location.map(l -> "its colibri location is " + String.join(" ", l.args())).orElse("none"));
+        }
+        String proxy = location.flatMap(l -> l.first("proxy_pass")).map(d -> d.arg(0)).orElse(null);
+        if (proxy == null || !proxy.matches("http://(127\\.0\\.0\\.1|localhost):" + Pattern.quote(String.valueOf(port))
+                + "(/.*)?")) {
             fail("colibri", "nginx sends /colibri-ws/ to " + proxy + ", but the bridge's public HTTP server is on port "
                     + port + " of 127.0.0.1");
         }
@@ -306,6 +584,9 @@ public final class SiteVerifier {
                 }
             }
         });
+        rcctl.stream().filter(l -> l.startsWith("rcctl set nginx flags")).forEach(l -> fail("rc", "\"" + l + "\" replaces"
+                + " whatever flags the administrator gave nginx" + (l.contains("-u") ? ", and -u takes nginx out of its"
+                + " /var/www chroot for every site it serves" : "") + ": leave nginx's flags alone"));
     }
 
     /** An XMPP client configuration of jicofo or of the bridge. */
@@ -337,6 +618,58 @@ public final class SiteVerifier {
         }
     }
 
+    /** JIDs compare without case (nodeprep and nameprep fold it), as prosody and Smack do. */
+    private void sameJid(String check, String what, String actual, String expected) {
+        if (actual == null || !expected.equalsIgnoreCase(actual)) {
+            fail(check, what + " is " + (actual == null ? "unset" : actual) + ", expected " + expected);
+        }
+    }
+
+    /** Does the location's pattern (or prefix) take {@code uri}, as nginx matches it? */
+    private static boolean matches(NginxConfig.Directive location, String uri) {
+        List<String> a = location.args();
+        if (a.size() == 2 && (a.get(0).equals("~") || a.get(0).equals("~*"))) {
+            int flags = a.get(0).equals("~*") ? Pattern.CASE_INSENSITIVE : 0;
+            try {
+                return Pattern.compile(a.get(1), flags).matcher(uri).find();
+            } catch (java.util.regex.PatternSyntaxException e) {
+                return false;
+            }
+        }
+        return a.size() == 1 ? uri.startsWith(a.get(0)) : a.size() == 2 && uri.startsWith(a.get(1));
+    }
+
+    /** A prosody store file ({@code return { ... }}), its table. */
+    private static LuaValue stored(Path file) {
+        // Read as an assignment, a stored table is a config like any other.
+        return ProsodyConfig.read(file, read(file).replaceFirst("^\\s*return\\b", "data =")).global().get("data");
+    }
+
+    private static LuaValue rosterItem(LuaValue roster, String jid) {
+        for (LuaValue k = roster.next(LuaValue.NIL).arg1(); !k.isnil(); k = roster.next(k).arg1()) {
+            if (k.isstring() && k.tojstring().equalsIgnoreCase(jid)) {
+                return roster.get(k);
+            }
+        }
+        return LuaValue.NIL;
+    }
+
+    /**
+     * A path written in the site's files, where it is in the site verified: files rendered in
+     * place name paths inside it; a site made for / and copied here names them from the root.
+     */
+    private Path local(String path) {
+        return local(Path.of(path));
+    }
+
+    private Path local(Path p) {
+        if (!p.isAbsolute()) {
+            return dir.resolve(p);
+        }
+        Path n = p.normalize();
+        return n.startsWith(dir) ? n : dir.resolve(n.getRoot().relativize(n).toString());
+    }
+
     private boolean isMuc(String host) {
         ProsodyConfig.Section s = prosody.sections().get(host);
         return s != null && s.component() && "muc".equals(s.module());
@@ -358,7 +691,7 @@ public final class SiteVerifier {
     }
 
     private String webString(String path) {
-        return string(web, path);
+        return web == null ? null : string(web, path);
     }
 
     private static String string(Config c, String path) {
@@ -393,14 +726,35 @@ public final class SiteVerifier {
         return url == null ? null : URI.create(url.startsWith("//") ? "https:" + url : url).getHost();
     }
 
-    /** config.js is {@code var config = {...};}: the object literal, in double quotes, is HOCON too. */
-    private Config webConfig(String text) {
-        int start = text.indexOf('{');
-        int end = text.lastIndexOf('}');
-        if (start < 0 || end < start) {
-            throw new PortkitException(Failure.BAD_INPUT, file("etc/jitsi/config.js") + ": no 'var config = { ... }'");
+    private NginxConfig nginx(Path file) {
+        try {
+            return NginxConfig.read(file, this::local);
+        } catch (IOException e) {
+            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + file + ": " + e.getMessage()
+                    + " (a rendered site has every file portkit render-config writes)");
         }
-        return hocon("etc/jitsi/config.js", text.substring(start, end + 1));
+    }
+
+    /** The config.js nginx serves: its {@code location = /config.js} alias, or the one in its web root. */
+    private Path webConfigFile() {
+        Optional<NginxConfig.Directive> server = httpsServer();
+        Optional<String> alias = server.flatMap(s -> s.all("location").filter(l -> l.args().equals(List.of("=", "/config.js")))
+                .findFirst()).flatMap(l -> l.first("alias")).map(a -> a.arg(0));
+        Optional<String> root = server.flatMap(s -> s.first("root")).map(r -> r.arg(0) + "/config.js");
+        return local(alias.or(() -> root).orElse("/var/www/jitsi-meet/config.js"));
+    }
+
+    private Config webConfig() {
+        if (!Files.isRegularFile(webConfigFile)) {
+            fail("web-app", "nginx serves /config.js from " + webConfigFile + ", which does not exist");
+            return null;
+        }
+        try {
+            return WebAppConfig.read(webConfigFile.toString(), read(webConfigFile));
+        } catch (WebAppConfig.Broken e) {
+            fail("web-app", e.getMessage() + ": the web app does not start");
+            return null;
+        }
     }
 
     private Config hocon(String name, String text) {

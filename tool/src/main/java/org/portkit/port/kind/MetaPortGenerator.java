@@ -116,9 +116,11 @@ public final class MetaPortGenerator {
             }
         }
         StringBuilder p = new StringBuilder();
-        String note = "The files of " + String.join(" and ", spec.distfiles().stream().map(MetaPort.Distfile::to).toList())
-                + " come from their archives: 'make update-plist' lists them once the distfiles are fetched.";
-        p.append(Text.fill(List.of(note.split(" ")), "@comment ", 80));
+        if (!spec.distfiles().isEmpty()) {
+            String note = "The files of " + String.join(" and ", spec.distfiles().stream().map(MetaPort.Distfile::to).toList())
+                    + " come from their archives: 'make update-plist' lists them once the distfiles are fetched.";
+            p.append(Text.fill(List.of(note.split(" ")), "@comment ", 80));
+        }
         entries.keySet().forEach(e -> p.append(e).append('\n'));
         return p.toString();
     }
