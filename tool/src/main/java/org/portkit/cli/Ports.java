@@ -10,6 +10,8 @@ import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
+import org.portkit.port.AppPortGenerator;
+import org.portkit.port.AppSpec;
 import org.portkit.port.GeneratedPort;
 import org.portkit.port.MetaPortGenerator;
 import org.portkit.port.MetaSpec;
@@ -62,21 +64,16 @@ record Ports(Path root) {
                 + " holds a " + PortSpec.FILE);
     }
 
-    /** The port a spec directory generates, a Maven port or a meta port, its port.conf read once. */
+    /** The port a spec directory generates, its port.conf read once. */
     Port load(Path specDir) {
-        String text = PortSpec.text(specDir);
-        Lock lock = LockFile.read(specDir.resolve(PortSpec.LOCK));
-        return MetaSpec.isMeta(specDir, text)
-                ? port(specDir, lock, MetaPortGenerator.generate(MetaSpec.parse(specDir, text), lock))
-                : port(PortSpec.parse(specDir, text), lock);
+        return port(specDir, PortSpec.text(specDir), LockFile.read(specDir.resolve(PortSpec.LOCK)));
     }
 
-    /** The port a spec and a lock generate, in memory. */
-    Port port(PortSpec spec, Lock lock) {
-        return port(spec.dir(), lock, PortGenerator.generate(spec, lock));
-    }
-
-    private Port port(Path specDir, Lock lock, GeneratedPort generated) {
+    /** The port port.conf's {@code text} in {@code specDir} and a lock generate, in memory: a daemon, application or meta port. */
+    Port port(Path specDir, String text, Lock lock) {
+        GeneratedPort generated = MetaSpec.isMeta(specDir, text) ? MetaPortGenerator.generate(MetaSpec.parse(specDir, text), lock)
+                : AppSpec.isApp(specDir, text) ? AppPortGenerator.generate(AppSpec.parse(specDir, text), lock)
+                : PortGenerator.generate(PortSpec.parse(specDir, text), lock);
         return new Port(specDir, lock, portDir(generated.path()), generated);
     }
 

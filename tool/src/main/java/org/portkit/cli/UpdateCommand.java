@@ -93,7 +93,7 @@ final class UpdateCommand implements Callable<Integer> {
             SourceDistfile pinned = locker.fetchSource(updated, before, source);
             Path lockFile = updated.dir().resolve(PortSpec.LOCK);
             Lock lock = locker.resolve(updated, source, pinned, lockFile);
-            Ports.Port port = ports.port(updated, lock);
+            Ports.Port port = ports.port(updated.dir(), edited, lock);
 
             if (!source.equals(cached)) {
                 Files.createDirectories(cached.getParent());

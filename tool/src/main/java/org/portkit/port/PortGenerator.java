@@ -35,20 +35,13 @@ public final class PortGenerator {
     private PortGenerator() {}
 
     public static GeneratedPort generate(PortSpec spec, Lock lock) {
-        requireCurrent(spec, lock);
-        SortedMap<String, String> files = new TreeMap<>();
+        if (spec.daemon() == null) {
+            throw new PortkitException(Failure.BAD_INPUT, "bad port spec: " + spec.dir().resolve(PortSpec.FILE)
+                    + ": no daemon block (a command-line application says kind = app)");
+        }
+        SortedMap<String, String> files = buildFiles(spec, lock);
         Map<String, Object> model = model(spec, lock);
         files.put("Makefile", render("Makefile", model));
-        Distinfo distinfo = new Distinfo();
-        if (spec.depsArchive() == null) {
-            files.put("maven.inc", MavenDistfiles.render(lock));
-            MavenDistfiles.distinfo(lock, distinfo);
-            // do-build copies these beside the artifacts; a deps archive holds them already.
-            OfflineRepository.metadata(lock).forEach((path, xml) -> files.put("files/m2/" + path, xml));
-        }
-        lock.sources().forEach(s -> distinfo.add(s.name(), s.sha256(), s.size()));
-        files.put("distinfo", distinfo.render());
-        files.put("pkg/DESCR", Text.wrap(spec.descr(), 80));
         files.put("pkg/PLIST", plist(spec));
         String daemon = spec.daemon().name();
         files.put("pkg/" + daemon + ".rc", render("rc", model));
@@ -59,6 +52,26 @@ public final class PortGenerator {
             files.put("files/" + config, read(spec.dir().resolve(config)));
         }
         return new GeneratedPort(spec.category() + "/" + spec.name(), files, daemon, unverified(spec, lock));
+    }
+
+    /**
+     * What every Maven-built port has, whatever it installs: maven.inc and files/m2 (or the deps
+     * archive), distinfo, pkg/DESCR. Checks first that the lock was made for this spec.
+     */
+    static SortedMap<String, String> buildFiles(PortSpec spec, Lock lock) {
+        requireCurrent(spec, lock);
+        SortedMap<String, String> files = new TreeMap<>();
+        Distinfo distinfo = new Distinfo();
+        if (spec.depsArchive() == null) {
+            files.put("maven.inc", MavenDistfiles.render(lock));
+            MavenDistfiles.distinfo(lock, distinfo);
+            // do-build copies these beside the artifacts; a deps archive holds them already.
+            OfflineRepository.metadata(lock).forEach((path, xml) -> files.put("files/m2/" + path, xml));
+        }
+        lock.sources().forEach(s -> distinfo.add(s.name(), s.sha256(), s.size()));
+        files.put("distinfo", distinfo.render());
+        files.put("pkg/DESCR", Text.wrap(spec.descr(), 80));
+        return files;
     }
 
     /**
@@ -84,7 +97,7 @@ public final class PortGenerator {
     }
 
     /** Distfiles without a checksum, named in the README and by generate and check. */
-    private static List<String> unverified(PortSpec spec, Lock lock) {
+    static List<String> unverified(PortSpec spec, Lock lock) {
         List<String> names = new ArrayList<>(pinnable(spec).stream().filter(n -> lock.source(n).isEmpty()).toList());
         if (spec.depsArchive() == null) {
             lock.unverified().forEach(u -> names.add(MavenDistfiles.distfile(u)));
@@ -93,6 +106,19 @@ public final class PortGenerator {
     }
 
     private static Map<String, Object> model(PortSpec spec, Lock lock) {
+        Map<String, Object> m = buildModel(spec, lock);
+        m.put("name", spec.daemon().name());
+        m.put("samples", samples(spec).stream().map(f -> Map.of("file", f)).toList());
+        m.put("user", spec.daemon().user());
+        m.put("id", spec.daemon().id());
+        m.put("mainClass", spec.daemon().mainClass());
+        m.put("configFile", spec.daemon().config().get(0));
+        m.put("javaOptions", String.join(" ", spec.daemon().javaOptions()));
+        return m;
+    }
+
+    /** The template values of a Maven-built port that do not depend on what it installs. */
+    static Map<String, Object> buildModel(PortSpec spec, Lock lock) {
         Map<String, Object> m = new HashMap<>();
         m.put("comment", spec.comment());
         m.put("version", spec.version());
@@ -113,7 +139,6 @@ public final class PortGenerator {
         m.put("extractOnlyFolded", deps == null ? fold("EXTRACT_ONLY =\t", "", spec.sourceDistfile())
                 : fold("EXTRACT_ONLY =\t", spec.sourceDistfile(), deps));
         m.put("port", spec.name());
-        m.put("name", spec.daemon().name());
         m.put("category", spec.category());
         m.put("homepage", spec.homepage());
         m.put("maintainer", spec.maintainer());
@@ -128,12 +153,6 @@ public final class PortGenerator {
         m.put("mavenFiles", String.join(" \\\n\t", lock.repositories().keySet().stream()
                 .map(id -> "${DISTFILES." + MavenDistfiles.suffix(id) + ":C/\\{.*\\}//:S/^maven\\///}").toList()));
         m.put("hasMetadata", !OfflineRepository.metadata(lock).isEmpty());
-        m.put("samples", samples(spec).stream().map(f -> Map.of("file", f)).toList());
-        m.put("user", spec.daemon().user());
-        m.put("id", spec.daemon().id());
-        m.put("mainClass", spec.daemon().mainClass());
-        m.put("configFile", spec.daemon().config().get(0));
-        m.put("javaOptions", String.join(" ", spec.daemon().javaOptions()));
         List<String> unverified = unverified(spec, lock);
         m.put("unverified", unverified);
         m.put("hasUnverified", !unverified.isEmpty());

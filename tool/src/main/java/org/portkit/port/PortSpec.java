@@ -26,6 +26,7 @@ import org.portkit.maven.MavenArgs;
  * @param update how {@code portkit update} maps a release to a version and source, or null
  * @param depsSite where the maintainer publishes the closure as one {@link #depsArchive()}, or null: each
  *     artifact is then a distfile of its own (maven.inc)
+ * @param daemon the daemon the port runs; null for an application ({@code kind = app}, see {@link AppSpec})
  */
 public record PortSpec(Path dir, String category, String name, String comment, String version, String homepage,
         String maintainer, String license, String descr, String source, String sourceSite, String sourceFile,
@@ -72,10 +73,13 @@ public record PortSpec(Path dir, String category, String name, String comment, S
     public static PortSpec parse(Path dir, String text) {
         try {
             Config c = config(text, dir.resolve(FILE).toString());
-            Config d = c.getConfig("daemon");
-            Daemon daemon = new Daemon(d.hasPath("name") ? d.getString("name") : c.getString("name"), d.getString("user"), d.getInt("id"), d.getString("comment"),
-                    d.getString("main-class"), d.hasPath("java-options") ? d.getStringList("java-options") : List.of(),
-                    d.getStringList("config"));
+            Daemon daemon = null;
+            if (!AppSpec.isApp(c)) {
+                Config d = c.getConfig("daemon");
+                daemon = new Daemon(d.hasPath("name") ? d.getString("name") : c.getString("name"), d.getString("user"), d.getInt("id"), d.getString("comment"),
+                        d.getString("main-class"), d.hasPath("java-options") ? d.getStringList("java-options") : List.of(),
+                        d.getStringList("config"));
+            }
             Update update = c.hasPath("update") ? new Update(optional(c, "update.version"), optional(c, "update.id"),
                     optional(c, "update.site"), optional(c, "update.file")) : null;
             PortSpec spec = new PortSpec(dir, c.getString("category"), c.getString("name"), c.getString("comment"),
@@ -114,16 +118,18 @@ public record PortSpec(Path dir, String category, String name, String comment, S
             require(c, "source.site", sourceSite.endsWith("/"), "a site ends with '/'");
         }
         require(c, "java", java.matches("(1\\.8|11|17|21)\\+?"), "one of 1.8, 11, 17, 21, with an optional +");
-        require(c, "daemon.user", daemon.user().startsWith("_"), "daemon users start with '_'");
-        require(c, "name", daemon.name().matches("[A-Za-z_][A-Za-z0-9_]*"),
-                "not a valid rc.d script name: set daemon.name (letters, digits, '_')");
-        require(c, "daemon.id", daemon.id() >= 500, "ids of port users are 500 and up (infrastructure/db/user.list)");
-        require(c, "daemon.config", !daemon.config().isEmpty(), "name at least the main configuration file");
+        if (daemon != null) {
+            require(c, "daemon.user", daemon.user().startsWith("_"), "daemon users start with '_'");
+            require(c, "name", daemon.name().matches("[A-Za-z_][A-Za-z0-9_]*"),
+                    "not a valid rc.d script name: set daemon.name (letters, digits, '_')");
+            require(c, "daemon.id", daemon.id() >= 500, "ids of port users are 500 and up (infrastructure/db/user.list)");
+            require(c, "daemon.config", !daemon.config().isEmpty(), "name at least the main configuration file");
+            for (String f : daemon.config()) {
+                require(c, "daemon.config", Files.isRegularFile(dir.resolve(f)), "no file " + f + " beside the spec");
+            }
+        }
         require(c, "source", !c.hasPath("source.sha256") && !c.hasPath("source.size"),
                 "no checksums in the spec: 'portkit lock' hashes the source archive and pins it in the lock");
-        for (String f : daemon.config()) {
-            require(c, "daemon.config", Files.isRegularFile(dir.resolve(f)), "no file " + f + " beside the spec");
-        }
         if (update != null) {
             validateUpdate(c);
         }
