@@ -40,25 +40,18 @@ public record AppSpec(PortSpec build, String mainClass, String manDir, List<Stri
         PortSpec build = PortSpec.parse(dir, text);
         Config c = PortSpec.config(text, dir.resolve(PortSpec.FILE).toString());
         try {
-            require(c, "daemon", !c.hasPath("daemon"), "an application (kind = app) runs no daemon: drop the block");
-            require(c, "app", APP_KEYS.equals(c.getConfig("app").root().keySet()), "keys: " + APP_KEYS);
+            PortSpec.require(c, "daemon", !c.hasPath("daemon"), "an application (kind = app) runs no daemon: drop the block");
+            PortSpec.require(c, "app", APP_KEYS.equals(c.getConfig("app").root().keySet()), "keys: " + APP_KEYS);
             Config app = c.getConfig("app");
-            require(c, "app.man", app.getConfig("man").root().keySet().equals(Set.of("dir", "pages")), "keys: dir, pages");
+            PortSpec.require(c, "app.man", app.getConfig("man").root().keySet().equals(Set.of("dir", "pages")), "keys: dir, pages");
             List<String> pages = app.getStringList("man.pages");
-            require(c, "app.man.pages", !pages.isEmpty() && pages.stream().allMatch(p -> p.matches("[A-Za-z0-9._-]+\\.[1-9]")),
+            PortSpec.require(c, "app.man.pages", !pages.isEmpty() && pages.stream().allMatch(p -> p.matches("[A-Za-z0-9._-]+\\.[1-9]")),
                     "file names NAME.SECTION (portkit.1), at least the command's own");
-            require(c, "app.main-class", app.getString("main-class").matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+"),
+            PortSpec.require(c, "app.main-class", app.getString("main-class").matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+"),
                     "a fully qualified class name");
             return new AppSpec(build, app.getString("main-class"), app.getString("man.dir"), List.copyOf(pages));
         } catch (ConfigException e) {
             throw new PortkitException(Failure.BAD_INPUT, "bad port spec: " + e.getMessage());
-        }
-    }
-
-    private static void require(Config c, String path, boolean ok, String what) {
-        if (!ok) {
-            String where = c.hasPath(path) ? c.getValue(path).origin().description() : c.origin().description();
-            throw new PortkitException(Failure.BAD_INPUT, "bad port spec: " + where + ": " + path + ": " + what);
         }
     }
 }

@@ -156,7 +156,8 @@ public record PortSpec(Path dir, String category, String name, String comment, S
         }
     }
 
-    private static void require(Config c, String path, boolean ok, String what) {
+    /** Unless {@code ok}, a spec error at the line where {@code path} is set. */
+    static void require(Config c, String path, boolean ok, String what) {
         if (!ok) {
             throw new PortkitException(Failure.BAD_INPUT,
                     "bad port spec: " + c.getValue(path).origin().description() + ": " + path + ": " + what);
