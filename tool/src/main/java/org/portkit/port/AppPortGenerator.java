@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.portkit.io.Archives;
 import org.portkit.license.LicenseSummary;
 import org.portkit.lock.Lock;
 
@@ -19,6 +20,8 @@ public final class AppPortGenerator {
         PortSpec spec = app.build();
         SortedMap<String, String> files = PortGenerator.buildFiles(spec, lock);
         Map<String, Object> model = PortGenerator.buildModel(spec, lock);
+        // A site archive unpacks into its top directory, NAME of NAME.tar.gz: DISTNAME makes it WRKSRC.
+        model.put("distName", spec.sourceFile() == null ? null : Archives.stem(spec.sourceFile()));
         model.put("mainClass", app.mainClass());
         model.put("manDir", app.manDir());
         model.put("manSections", app.manPages().stream().map(AppPortGenerator::section).distinct().sorted().toList());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
+import org.portkit.io.Archives;
 
 /**
  * A command-line application's spec ({@code kind = app} in port.conf): built with Maven like a
@@ -47,6 +48,8 @@ public record AppSpec(PortSpec build, String mainClass, String manDir, List<Stri
             List<String> pages = app.getStringList("man.pages");
             PortSpec.require(c, "app.man.pages", !pages.isEmpty() && pages.stream().allMatch(p -> p.matches("[A-Za-z0-9._-]+\\.[1-9]")),
                     "file names NAME.SECTION (portkit.1), at least the command's own");
+            PortSpec.require(c, "source.file", build.sourceFile() == null || Archives.stem(build.sourceFile()) != null,
+                    "an archive NAME" + Archives.KINDS + " whose top directory is NAME: the port's DISTNAME and WRKSRC");
             PortSpec.require(c, "app.main-class", app.getString("main-class").matches("[A-Za-z_$][\\w$]*(\\.[A-Za-z_$][\\w$]*)+"),
                     "a fully qualified class name");
             return new AppSpec(build, app.getString("main-class"), app.getString("man.dir"), List.copyOf(pages));

@@ -52,6 +52,7 @@ class AppPortTest {
     void launcherJarAndManualPagesWithoutDaemon() {
         GeneratedPort port = generate(SPEC, lock());
         String makefile = port.files().get("Makefile");
+        assertTrue(makefile.contains("V =\t\t1.2\nDISTNAME =\ttool-1.2\nPKGNAME =\ttool-${V}\n"), makefile);
         assertTrue(makefile.contains("MODULES =\tjava\nMODJAVA_VER =\t17+\n"), makefile);
         assertTrue(makefile.contains("RUN_DEPENDS =\tjava/javaPathHelper\n"), makefile);
         assertTrue(makefile.contains("PKG_ARCH =\t*\n"), makefile);
@@ -105,6 +106,7 @@ class AppPortTest {
                 {SPEC + "daemon { user = _tool }\n", "runs no daemon"},
                 {SPEC.replace("tool.conf.5", "tool.conf"), "NAME.SECTION"},
                 {SPEC.replace("org.example.tool.Main", "Main"), "fully qualified"},
+                {SPEC.replace("file = \"tool-1.2.tar.gz\"", "file = \"tool-1.2.jar\""), "top directory"},
                 {SPEC.replace("man { dir", "mandir = x\n  man { dir"), "keys"}}) {
             PortkitException e = assertThrows(PortkitException.class, () -> generate(bad[0], lock()));
             assertEquals(Failure.BAD_INPUT, e.kind());
