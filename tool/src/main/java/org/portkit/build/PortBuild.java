@@ -168,8 +168,7 @@ public final class PortBuild {
         Path fake = Files.createDirectories(wrkdir.resolve("fake"));
         TreeSet<String> installed = new TreeSet<>();
         for (String[] install : MakefileText.installs(files.get("Makefile"))) {
-            Path from = Path.of(install[0].replace("${WRKSRC}", wrksrc.toString())
-                    .replace("${BUILT_JAR}", MakefileText.value(makefile, "BUILT_JAR"))
+            Path from = Path.of(builtPath(install[0]).replace("${WRKSRC}", wrksrc.toString())
                     .replace("${FILESDIR}", port.resolve("files").toString()));
             Path to = fake.resolve(install[1]);
             if (!Files.isRegularFile(from)) {
@@ -276,6 +275,17 @@ public final class PortBuild {
             out = out.replace("${" + v.getKey() + "}", v.getValue());
         }
         return out;
+    }
+
+    /** {@code source} with the Makefile's own variables (BUILT_JAR, BUILT_MAN) replaced by their values. */
+    private String builtPath(String source) {
+        String path = source;
+        for (Map.Entry<String, List<String>> var : makefile.entrySet()) {
+            if (var.getKey().startsWith("BUILT_")) {
+                path = path.replace("${" + var.getKey() + "}", String.join(" ", var.getValue()));
+            }
+        }
+        return path;
     }
 
     /** Where each step says what it did. */

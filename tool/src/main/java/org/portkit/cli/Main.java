@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.portkit.failure.PortkitException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /** portkit's command line: one subcommand per job. */
 @Command(name = "portkit", mixinStandardHelpOptions = true, version = "portkit 0.1",
@@ -28,6 +29,10 @@ public final class Main implements Runnable {
         cli.getCommandSpec().usageMessage().footer(exitStatusTable());
         cli.getSubcommands().values().forEach(c -> c.getCommandSpec().usageMessage().footerHeading("%nExit status:%n")
                 .footer(exitStatusTable()));
+        // Hidden: the port's build writes the manual pages from this very help, exit statuses included.
+        CommandLine manPages = new CommandLine(new ManPageGenerator());
+        manPages.getCommandSpec().usageMessage().hidden(true);
+        cli.addSubcommand(manPages);
         cli.setExitCodeExceptionMapper(t -> t instanceof PortkitException p ? ExitStatus.of(p.kind()).code : ExitStatus.INTERNAL.code);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();

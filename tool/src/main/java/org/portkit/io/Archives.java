@@ -30,6 +30,13 @@ public final class Archives {
         return Files.isRegularFile(file) && SUFFIXES.stream().anyMatch(name::endsWith);
     }
 
+    /** {@code name} less its archive suffix (portkit-0.1.0.tar.gz: portkit-0.1.0), or null when it has none. */
+    public static String stem(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return SUFFIXES.stream().filter(lower::endsWith).findFirst()
+                .map(s -> name.substring(0, name.length() - s.length())).orElse(null);
+    }
+
     /** Extracts regular files and directories; refuses entries that would land outside {@code into}. */
     public static void extract(Path archive, Path into) throws IOException {
         String name = archive.getFileName().toString().toLowerCase(Locale.ROOT);

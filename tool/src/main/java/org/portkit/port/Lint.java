@@ -293,11 +293,12 @@ public final class Lint {
                 modeActive = line.contains(" ");
             } else if (line.startsWith("@rcscript") && modeActive) {
                 f.add(new Finding("pkg/PLIST", i + 1, "plist", "@rcscript while @mode/@owner/@group is still set"));
-            } else if (!line.startsWith("@")) {
-                if (previous != null && previous.compareTo(line) > 0) {
-                    f.add(new Finding("pkg/PLIST", i + 1, "plist", line + " is out of order after " + previous));
+            } else if (!PlistText.path(line).startsWith("@")) {
+                String path = PlistText.path(line);
+                if (previous != null && previous.compareTo(path) > 0) {
+                    f.add(new Finding("pkg/PLIST", i + 1, "plist", path + " is out of order after " + previous));
                 }
-                previous = line;
+                previous = path;
             }
         }
         String difference = PlistText.difference(PlistText.files(text), installed);

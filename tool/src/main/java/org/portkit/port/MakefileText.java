@@ -95,7 +95,8 @@ public final class MakefileText {
     public static List<String[]> installs(String makefile) {
         List<String[]> out = new ArrayList<>();
         for (String[] words : commands(makefile, "do-install")) {
-            if (List.of("${INSTALL_DATA}", "${INSTALL_PROGRAM}", "${INSTALL_SCRIPT}", "${SUBST_PROGRAM}", "${SUBST_DATA}")
+            if (List.of("${INSTALL_DATA}", "${INSTALL_PROGRAM}", "${INSTALL_SCRIPT}", "${SUBST_PROGRAM}", "${SUBST_DATA}",
+                    "${INSTALL_MAN}")
                     .contains(words[0]) && words.length == 3) {
                 out.add(new String[] {words[1], words[2].replace("${MODJAVA_JAR_DIR}", "${PREFIX}/share/java/classes")
                         .replace("${PREFIX}/", ""), words[0].startsWith("${SUBST_") ? words[0] : null});

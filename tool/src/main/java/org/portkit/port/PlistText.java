@@ -7,15 +7,23 @@ import java.util.TreeSet;
 public final class PlistText {
     private PlistText() {}
 
-    /** The files the port itself installs: no directories, no @ lines, no readme (the infrastructure adds it). */
+    /**
+     * The files the port itself installs: no directories, no @ lines but manual pages ({@code @man
+     * PATH}), no readme (the infrastructure adds it).
+     */
     public static Set<String> files(String plist) {
         Set<String> out = new TreeSet<>();
-        for (String line : plist.lines().toList()) {
+        for (String line : plist.lines().map(PlistText::path).toList()) {
             if (!line.startsWith("@") && !line.endsWith("/") && !line.startsWith("share/doc/pkg-readmes/")) {
                 out.add(line);
             }
         }
         return out;
+    }
+
+    /** The path a PLIST line installs: the line itself, or the path after {@code @man}. */
+    public static String path(String line) {
+        return line.startsWith("@man ") ? line.substring("@man ".length()) : line;
     }
 
     /** Null when the PLIST lists exactly what was installed, else what differs, in words. */

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
-import org.portkit.port.kind.DaemonPort;
+import org.portkit.port.kind.MavenBuild;
+import org.portkit.port.kind.MavenPort;
 import org.portkit.port.kind.PortSpec;
 
 /**
@@ -23,11 +24,12 @@ public record Release(String version, Map<String, String> values) {
 
     public static Release of(PortSpec port, String arg, String givenVersion) {
         String file = port.header().paths().file().toString();
-        if (!(port instanceof DaemonPort spec) || spec.update() == null) {
+        if (!(port instanceof MavenPort built) || built.build().update() == null) {
             throw new PortkitException(Failure.BAD_INPUT, file + " has no update { } block saying how a release"
                     + " maps to the version and the source (see README, 'Updates')");
         }
-        DaemonPort.Update templates = spec.update();
+        MavenBuild spec = built.build();
+        MavenBuild.Update templates = spec.update();
         requireWord(arg, "the release");
         String version;
         if (templates.version() != null) {
@@ -81,7 +83,7 @@ public record Release(String version, Map<String, String> values) {
         return template.replace("{arg}", arg).replace("{version}", version);
     }
 
-    private static String current(DaemonPort spec, String path) {
+    private static String current(MavenBuild spec, String path) {
         return switch (path) {
             case "version" -> spec.header().version();
             case "source.dist-tuple" -> spec.source();

@@ -14,8 +14,8 @@ import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
 import org.portkit.port.PortTree;
 import org.portkit.port.SpecPaths;
-import org.portkit.port.kind.DaemonPort;
 import org.portkit.port.kind.Locking;
+import org.portkit.port.kind.MavenPort;
 import org.portkit.port.kind.PortSpec;
 import org.portkit.update.Release;
 import org.portkit.update.SpecEdit;
@@ -86,13 +86,13 @@ public final class LockWorkflow {
         PortSpec spec = Tree.spec(dir, text);
         Release next = Release.of(spec, release, version);
         String edited = SpecEdit.apply(text, paths.file().toString(), next.values());
-        // Release.of takes only a spec with an update block, a daemon's.
-        DaemonPort updated = (DaemonPort) Tree.spec(dir, edited);
+        // Release.of takes only a spec with an update block, a Maven-built port's.
+        PortSpec updated = Tree.spec(dir, edited);
         String name = spec.header().path();
         UpdateBranch branch = commit ? UpdateBranch.prepare(tree.root(), "update/" + spec.header().category() + "-"
                 + spec.header().name() + "-" + next.version(), List.of(dir, tree.portDir(name))) : null;
 
-        listener.say("===> " + name + ": " + spec.header().version() + " -> " + next.version() + " (" + updated.sourceDistfile() + ")");
+        listener.say("===> " + name + ": " + spec.header().version() + " -> " + next.version() + " (" + ((MavenPort) updated).build().sourceDistfile() + ")");
         Lock before = previous(paths.lock());
         Path work = request.environment().cache().newWork("update");
         Lock after;

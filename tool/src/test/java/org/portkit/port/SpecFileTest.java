@@ -52,7 +52,7 @@ class SpecFileTest {
                 .getMessage());
         assertContains(file + ": 16: daemon.usr: unknown key", refused(PortGeneratorTest.SPEC.replace("  user = _jicofo\n",
                 "  usr = _jicofo\n  user = _jicofo\n")).getMessage());
-        assertContains(": 22: kind: one of daemon, meta", refused(PortGeneratorTest.SPEC + "kind = metta\n").getMessage());
+        assertContains(": 22: kind: one of daemon, app, meta", refused(PortGeneratorTest.SPEC + "kind = metta\n").getMessage());
     }
 
     @Test

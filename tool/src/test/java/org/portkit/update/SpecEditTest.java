@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.port.kind.DaemonPort;
+import org.portkit.port.kind.MavenBuild;
 import org.portkit.workspace.Tree;
 
 class SpecEditTest {
@@ -31,7 +32,7 @@ class SpecEditTest {
         assertEquals(List.of("version = \"2.0.11200\"", "source { dist-tuple = \"github jitsi jicofo jitsi-meet_11200 .\" }"),
                 IntStream.range(0, before.size()).filter(i -> !before.get(i).equals(after.get(i))).mapToObj(after::get).toList());
         assertTrue(edited.endsWith("}\n"));
-        DaemonPort spec = (DaemonPort) Tree.spec(JICOFO, edited);
+        MavenBuild spec = ((DaemonPort) Tree.spec(JICOFO, edited)).build();
         assertEquals("2.0.11200", spec.header().version());
         assertEquals("github jitsi jicofo jitsi-meet_11200 .", spec.source());
     }

@@ -33,126 +33,39 @@ public final class DaemonPortGenerator {
     private DaemonPortGenerator() {}
 
     static GeneratedPort generate(DaemonPort spec, Lock lock) {
-        requireCurrent(spec, lock);
-        SortedMap<String, String> files = new TreeMap<>();
+        SortedMap<String, String> files = BuildFiles.of(spec.build(), lock);
         Model model = new Model(spec, lock);
         files.put("Makefile", Templates.render("Makefile", model));
-        Distinfo distinfo = new Distinfo();
-        if (spec.depsArchive() == null) {
-            files.put("maven.inc", MavenDistfiles.render(lock));
-            MavenDistfiles.distinfo(lock, distinfo);
-            // do-build copies these beside the artifacts; a deps archive holds them already.
-            OfflineRepository.metadata(lock).forEach((path, xml) -> files.put("files/m2/" + path, xml));
-        }
-        lock.sources().forEach(s -> distinfo.add(s.name(), s.sha256(), s.size()));
-        files.put("distinfo", distinfo.render());
-        files.put("pkg/DESCR", Text.wrap(spec.header().descr(), 80));
         files.put("pkg/PLIST", plist(spec));
         String daemon = spec.daemon().name();
         files.put("pkg/" + daemon + ".rc", Templates.render("rc", model));
         // bsd.port.mk installs it as share/examples/login.conf.d/NAME; rc.subr uses the class named after the script.
         files.put("pkg/" + daemon + ".login", Templates.render("login", model));
-        files.put("pkg/README", refill(Templates.render("README", model)));
+        files.put("pkg/README", BuildFiles.refill(Templates.render("README", model)));
         files.put("files/" + daemon + ".sh", Templates.render("launcher", model));
         files.put("files/" + daemon + ".in.sh", Templates.render("in.sh", model));
         for (String config : spec.daemon().config()) {
-            files.put("files/" + config, read(spec.dir().resolve(config)));
+            files.put("files/" + config, read(spec.build().dir().resolve(config)));
         }
-        return new GeneratedPort(spec.header().path(), files, daemon, unverified(spec, lock));
+        return new GeneratedPort(spec.header().path(), files, daemon, model.unverified());
     }
 
     /**
-     * A lock made for other Maven arguments, or pinning a distfile the port does not fetch (another
-     * source archive or version), cannot make its port.
+     * What the daemon port's templates (Makefile, rc, login, README, launcher, in.sh) read: the
+     * build's values, and the daemon's.
      */
-    private static void requireCurrent(DaemonPort spec, Lock lock) {
-        List<String> pinnable = pinnable(spec);
-        String foreign = lock.sources().stream().map(SourceDistfile::name).filter(n -> !pinnable.contains(n)).findFirst()
-                .orElse(null);
-        String stale = !lock.mavenArgs().equals(spec.mavenArgs())
-                ? "was made with Maven arguments " + lock.mavenArgs() + ", the spec says " + spec.mavenArgs()
-                : foreign != null ? "pins " + foreign + ", the spec names " + String.join(" and ", pinnable) : null;
-        if (stale != null) {
-            throw new PortkitException(Failure.STALE, spec.header().paths().lock() + " " + stale
-                    + ": run 'portkit lock " + spec.dir() + "'");
-        }
-    }
-
-    /** The distfiles besides the per-artifact ones that a lock pins: the source archive, the deps archive. */
-    private static List<String> pinnable(DaemonPort spec) {
-        return Stream.of(spec.sourceDistfile(), spec.depsArchive()).filter(Objects::nonNull).toList();
-    }
-
-    /** Distfiles without a checksum, named in the README and by generate and check. */
-    private static List<String> unverified(DaemonPort spec, Lock lock) {
-        List<String> names = new ArrayList<>(pinnable(spec).stream().filter(n -> lock.source(n).isEmpty()).toList());
-        if (spec.depsArchive() == null) {
-            lock.unverified().forEach(u -> names.add(MavenDistfiles.distfile(u)));
-        }
-        return names;
-    }
-
-    /**
-     * What the daemon port's templates (Makefile, rc, README, launcher, in.sh) read: one accessor per
-     * template variable, named as the templates name it.
-     */
-    public record Model(DaemonPort spec, Lock lock, LicenseSummary licenses, List<String> unverified) {
+    public record Model(DaemonPort spec, Lock lock, LicenseSummary licenses, List<String> unverified)
+            implements BuildModel {
         Model(DaemonPort spec, Lock lock) {
-            this(spec, lock, LicenseSummary.of(lock), DaemonPortGenerator.unverified(spec, lock));
+            this(spec, lock, LicenseSummary.of(lock), BuildFiles.unverified(spec.build(), lock));
         }
 
         /** A configuration sample installed under share/NAME. */
         public record Sample(String file) {}
 
-        public String comment() {
-            return spec.header().comment();
-        }
-
-        public String version() {
-            return spec.header().version();
-        }
-
-        public boolean hasTuple() {
-            return spec.source() != null;
-        }
-
-        /** DIST_TUPLE, its id and directory on a continuation line where it would not fit in 80 columns. */
-        public String distTupleFolded() {
-            if (spec.source() == null) {
-                return null;
-            }
-            String[] tuple = spec.source().split(" ");
-            return fold("DIST_TUPLE =\t", tuple[0] + " " + tuple[1] + " " + tuple[2], tuple[3] + " " + tuple[4]);
-        }
-
-        /** ROACH_URL: the upstream source portroach watches (else it takes the first Maven distfile). */
-        public String roachUrlFolded() {
-            return spec.source() == null ? null : alone("ROACH_URL =\t", DistTuple.parse(spec.source()).path());
-        }
-
-        public String sourceSite() {
-            return spec.sourceSite() == null ? null : alone("SITES =\t\t", spec.sourceSite());
-        }
-
-        public String sourceFile() {
-            return spec.sourceFile() == null ? null : alone("DISTFILES =\t", spec.sourceFile());
-        }
-
-        /** DISTNAME of a site source, so that WRKDIST is the directory the archive unpacks into. */
-        public String distname() {
-            return spec.sourceDir();
-        }
-
-        public List<String> runDepends() {
-            return spec.runDepends();
-        }
-
-        /** An older path of the package in the tree, and the README heading's underline for it. */
-        public record Replaced(String path, String rule) {}
-
-        public List<Replaced> replaces() {
-            return spec.pkgpaths().stream().map(p -> new Replaced(p, "=".repeat("Updating from ".length() + p.length())))
-                    .toList();
+        @Override
+        public MavenBuild build() {
+            return spec.build();
         }
 
         public int openFiles() {
@@ -163,71 +76,9 @@ public final class DaemonPortGenerator {
             return DaemonPortGenerator.configTable(spec);
         }
 
-        /** Whether each artifact is a distfile of its own (maven.inc), rather than in a deps archive. */
-        public boolean mavenInc() {
-            return spec.depsArchive() == null;
-        }
-
-        public String depsSite() {
-            return spec.depsSite();
-        }
-
-        public String depsArchive() {
-            return spec.depsArchive();
-        }
-
-        /** With a deps archive both are unpacked, the source on the first line when they need two. */
-        public String extractOnlyFolded() {
-            String deps = spec.depsArchive();
-            return deps == null ? fold("EXTRACT_ONLY =\t", "", spec.sourceDistfile())
-                    : fold("EXTRACT_ONLY =\t", spec.sourceDistfile(), deps);
-        }
-
-        /** The port's name (PKGNAME, share/doc). */
-        public String port() {
-            return spec.header().name();
-        }
-
         /** The daemon's name (rc.d script, launcher, configuration directory). */
         public String name() {
             return spec.daemon().name();
-        }
-
-        public String category() {
-            return spec.header().category();
-        }
-
-        public String homepage() {
-            return spec.header().homepage();
-        }
-
-        public String maintainer() {
-            return spec.header().maintainer();
-        }
-
-        public String license() {
-            return spec.header().license();
-        }
-
-        public String licenseComment() {
-            return licenses.comment();
-        }
-
-        public String java() {
-            return spec.java();
-        }
-
-        public String javaRange() {
-            return spec.java().endsWith("+") ? "any JDK from version " + spec.java().replace("+", "") + " on"
-                    : "JDK " + spec.java() + " only";
-        }
-
-        public String jar() {
-            return spec.jar();
-        }
-
-        public String mavenArgs() {
-            return String.join(" ", lock.mavenArgs());
         }
 
         public List<Sample> samples() {
@@ -253,53 +104,6 @@ public final class DaemonPortGenerator {
         public String javaOptions() {
             return String.join(" ", spec.daemon().javaOptions());
         }
-
-        public boolean hasUnverified() {
-            return !unverified.isEmpty();
-        }
-
-        /**
-         * The count of distfiles without a checksum, for the Makefile's porter comment: their names are in
-         * the lock's unverified lines and in what 'portkit check' prints (paths too long for portcheck's
-         * 80 columns would not fit a comment).
-         */
-        public String unverifiedNote() {
-            int n = unverified.size();
-            return commented("Not verified yet: distinfo has no checksum for " + n + (n == 1 ? " distfile" : " distfiles")
-                    + ", which could not be fetched where this port was generated, so 'make fetch' refuses"
-                    + (n == 1 ? " it" : " them") + "; 'portkit check' names them all. 'portkit lock specs/"
-                    + spec.header().path() + "' on a machine that reaches them fetches and hashes them,"
-                    + " proves the offline build and regenerates the port.");
-        }
-
-        /** Where the deps archive goes once made, while it is unverified; else none. */
-        public String depsNote() {
-            String deps = spec.depsArchive();
-            return deps == null || !unverified.contains(deps) ? null : commented("'portkit lock' makes " + deps
-                    + " from a complete closure; then publish it on " + spec.depsSite() + ".");
-        }
-
-        public List<String> incomplete() {
-            return lock.incomplete().stream().map(r -> commented("Also: " + r + ".")).toList();
-        }
-    }
-
-    /**
-     * The README's prose paragraphs filled to 80 columns, so that the template reads naturally whatever
-     * the names put in; headings, the title box and indented blocks stay as written.
-     */
-    private static String refill(String readme) {
-        List<String> blocks = new ArrayList<>();
-        for (String block : readme.split("\n\n")) {
-            boolean prose = !block.isBlank() && block.lines().noneMatch(l -> l.matches("^[ +|=].*"));
-            blocks.add(prose ? Text.wrap(block, 80).stripTrailing() : block.stripTrailing());
-        }
-        return String.join("\n\n", blocks) + "\n";
-    }
-
-    /** {@code text} as Makefile comment lines. */
-    private static String commented(String text) {
-        return Text.wrap(text, 78).lines().map(l -> "# " + l).collect(Collectors.joining("\n"));
     }
 
     /** The configuration files in ${SYSCONFDIR}/NAME, each with what it is for, as pkg/README lists them. */
@@ -313,25 +117,6 @@ public final class DaemonPortGenerator {
             rows.add(("    " + "%-24s".formatted(f) + what).stripTrailing());
         }
         return rows;
-    }
-
-    /**
-     * One word as the value of {@code assignment} within portcheck's rule (no line over 80 columns
-     * that holds whitespace): on the same line, else on a continuation line indented by a tab, else
-     * on a continuation line of its own with no indent (a URL longer than any line).
-     */
-    static String alone(String assignment, String word) {
-        return assignment.length() + word.length() <= 80 ? word
-                : 1 + word.length() <= 80 ? "\\\n\t" + word : "\\\n" + word;
-    }
-
-    /** {@code head tail} when the assignment fits in 80 columns, else {@code head \}, then tail on its own line. */
-    static String fold(String assignment, String head, String tail) {
-        String oneLine = head.isEmpty() ? tail : head + " " + tail;
-        if (assignment.length() + oneLine.length() <= 80) {
-            return oneLine;
-        }
-        return (head.isEmpty() ? "" : head + " ") + "\\\n\t\t" + tail;
     }
 
     /** Configuration samples installed under share/NAME and copied to ${SYSCONFDIR}/NAME. */
@@ -358,7 +143,7 @@ public final class DaemonPortGenerator {
             entries.put("share/" + name + "/" + f + ".sample", owned.formatted("640", f));
         }
         StringBuilder p = new StringBuilder();
-        spec.pkgpaths().forEach(old -> p.append("@pkgpath ").append(old).append('\n'));
+        spec.build().pkgpaths().forEach(old -> p.append("@pkgpath ").append(old).append('\n'));
         p.append("@newgroup ").append(user).append(':').append(id).append('\n');
         p.append("@newuser ").append(user).append(':').append(id).append(':').append(id).append("::")
                 .append(spec.daemon().comment()).append(":/nonexistent:/sbin/nologin\n");

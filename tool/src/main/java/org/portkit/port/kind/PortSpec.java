@@ -13,14 +13,15 @@ import org.portkit.port.SpecFile;
  * portgen gives each ecosystem one small module over a shared Port base. A new kind is a new
  * file beside these, named below.
  */
-public sealed interface PortSpec permits DaemonPort, MetaPort {
+public sealed interface PortSpec permits DaemonPort, AppPort, MetaPort {
 
     /** The spec in {@code file}, of the kind it names; {@code setup} is what a meta port ships to configure its parts. */
     static PortSpec parse(SpecFile file, Bundle setup) {
         return SpecFile.reading(() -> switch (file.kind()) {
             case DaemonPort.KIND -> DaemonPort.parse(file);
+            case AppPort.KIND -> AppPort.parse(file);
             case MetaPort.KIND -> MetaPort.parse(file, setup);
-            default -> throw file.error("kind", "one of " + DaemonPort.KIND + ", " + MetaPort.KIND);
+            default -> throw file.error("kind", "one of " + DaemonPort.KIND + ", " + AppPort.KIND + ", " + MetaPort.KIND);
         });
     }
 
