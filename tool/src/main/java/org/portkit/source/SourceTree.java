@@ -33,7 +33,7 @@ public final class SourceTree {
         try {
             Files.createDirectories(into);
             if (Files.isDirectory(source)) {
-                copyTree(source, into.toAbsolutePath().normalize());
+                copyTree(source.toAbsolutePath().normalize(), into.toAbsolutePath().normalize());
             } else if (Archives.isArchive(source)) {
                 Archives.extract(source, into);
             } else if (Files.isRegularFile(source)) {

@@ -138,4 +138,45 @@ class IntegrityTest {
             assertTrue(a.files().containsAll(b.files()), "the recording adds, never disagrees");
         }
     }
+
+    @Test
+    void resolveDotWithTheCacheAndTheRepositoryInsideTheProjectWritesOnlyWhereItWasTold() throws IOException {
+        try (FixtureRepository repo = fixture()) {
+            Path source = project(repositories("fixture", repo.url()), "");
+            Path cache = source.resolve(".cache");
+            // A small cache of its own inside the project: Maven itself is copied in, as a user's cache would hold it.
+            Path maven = TestMaven.maven().home();
+            try (var walk = Files.walk(maven)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    Path to = cache.resolve("maven").resolve(maven.getParent().relativize(p).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+            String[] args = {"resolve", source.resolve(".").toString(), "--allow-http", "--no-record", "--cache", cache.toString(),
+                    "--java-home", TestMaven.javaHome().toString(), "--out", source.resolve("m2").toString(),
+                    "--lock", source.resolve("portkit.lock").toString(), "--", "validate"};
+            for (int run = 0; run < 2; run++) {
+                PortkitRun r = PortkitRun.of(args);
+                assertEquals(0, r.status(), "run " + run + ": " + r.err());
+            }
+            try (var walk = Files.walk(cache.resolve("work"))) {
+                assertTrue(walk.noneMatch(p -> p.getFileName().toString().equals(".cache")), "the cache never copied into itself");
+            }
+            try (var list = Files.list(source)) {
+                assertTrue(list.noneMatch(p -> p.getFileName().toString().startsWith(".m2.")), "no staging left beside --out");
+            }
+            Path mine = Files.createDirectories(tmp.resolve("mine"));
+            Files.writeString(mine.resolve("notes.txt"), "mine");
+            String[] forced = args.clone();
+            forced[9] = mine.toString();
+            assertEquals(3, PortkitRun.of(forced).status(), "the user's directory is not replaced without --force");
+            assertTrue(Files.exists(mine.resolve("notes.txt")));
+            List<String> withForce = new ArrayList<>(List.of(forced));
+            withForce.add(withForce.indexOf("--"), "--force");
+            PortkitRun r = PortkitRun.of(withForce.toArray(String[]::new));
+            assertEquals(0, r.status(), r.err());
+            assertFalse(Files.exists(mine.resolve("notes.txt")), "--force replaces it");
+        }
+    }
 }

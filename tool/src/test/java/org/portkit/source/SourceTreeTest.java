@@ -85,4 +85,22 @@ class SourceTreeTest {
         PortkitException e = assertThrows(PortkitException.class, () -> SourceTree.materialize(tmp.resolve("empty"), tmp.resolve("out")));
         assertTrue(e.getMessage().contains("no pom.xml"), e.getMessage());
     }
+
+    @Test
+    void aCopyNeverContainsItselfNorAnOfflineRepositoryPortkitWrote() throws IOException {
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(project.resolve("src/main/java"));
+        Files.writeString(project.resolve("src/main/java/A.java"), "class A {}");
+        Path m2 = Files.createDirectories(project.resolve("m2/org/x"));
+        org.portkit.io.Destination.mark(project.resolve("m2"), "test");
+        Path into = project.resolve(".cache/work/run1/src");
+        Path root = SourceTree.materialize(project, into);
+        assertTrue(Files.isRegularFile(root.resolve("src/main/java/A.java")));
+        assertFalse(Files.exists(root.resolve(".cache")), "the cache holding the copy is not copied into it");
+        assertFalse(Files.exists(root.resolve("m2")), "nor a repository portkit wrote there");
+        assertTrue(Files.isDirectory(m2));
+        String message = "invalid POM " + into.toAbsolutePath() + "/pom.xml";
+        assertEquals("invalid POM " + project.toAbsolutePath() + "/pom.xml", SourceTree.inUserTerms(message, project, into));
+    }
 }
