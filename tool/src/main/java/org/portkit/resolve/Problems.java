@@ -23,6 +23,7 @@ import org.eclipse.aether.transfer.ChecksumFailureException;
 import org.eclipse.aether.version.InvalidVersionSpecificationException;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
+import org.portkit.io.Network;
 import org.portkit.m2.Layout;
 
 /**
@@ -160,6 +161,9 @@ public final class Problems {
         if (root instanceof UnknownHostException) {
             // The JDK sometimes appends the resolver's words ("host: Name or service not known"): keep the host only.
             return "unreachable: unknown host " + String.valueOf(root.getMessage()).split(":")[0];
+        }
+        if (root instanceof SocketTimeoutException && !String.valueOf(root.getMessage()).toLowerCase().contains("connect")) {
+            return "timed out: the server sent nothing for " + Network.silenceTimeoutMillis() / 1000 + " s";
         }
         if (root instanceof ConnectException || root instanceof SocketTimeoutException) {
             return "unreachable: " + root.getMessage();

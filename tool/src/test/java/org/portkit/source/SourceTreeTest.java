@@ -103,4 +103,21 @@ class SourceTreeTest {
         String message = "invalid POM " + into.toAbsolutePath() + "/pom.xml";
         assertEquals("invalid POM " + project.toAbsolutePath() + "/pom.xml", SourceTree.inUserTerms(message, project, into));
     }
+
+    @Test
+    void aTarXzSourceIsRead() throws IOException {
+        Path archive = tmp.resolve("app-1.0.tar.xz");
+        try (OutputStream out = Files.newOutputStream(archive);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(
+                        new org.apache.commons.compress.compressors.xz.XZCompressorOutputStream(out))) {
+            byte[] pom = "<project/>".getBytes(StandardCharsets.UTF_8);
+            TarArchiveEntry e = new TarArchiveEntry("app-1.0/pom.xml");
+            e.setSize(pom.length);
+            tar.putArchiveEntry(e);
+            tar.write(pom);
+            tar.closeArchiveEntry();
+        }
+        Path root = SourceTree.materialize(archive, tmp.resolve("into"));
+        assertEquals("<project/>", Files.readString(root.resolve("pom.xml")));
+    }
 }
