@@ -97,6 +97,9 @@ public final class Problems {
     /** Which repositories were asked for a range, at which URL: a range that matches nothing is a question of where. */
     private static String rangeMessage(VersionRangeResolutionException e) {
         StringBuilder m = new StringBuilder(e.getMessage());
+        if (causedBy(e, InvalidVersionSpecificationException.class)) {
+            return m.append(": the range can match no version").toString();
+        }
         if (e.getResult() != null && e.getResult().getRequest() != null) {
             var request = e.getResult().getRequest();
             String dir = request.getArtifact().getGroupId().replace('.', '/') + '/' + request.getArtifact().getArtifactId()

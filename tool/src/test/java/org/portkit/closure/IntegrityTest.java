@@ -179,4 +179,15 @@ class IntegrityTest {
             assertFalse(Files.exists(mine.resolve("notes.txt")), "--force replaces it");
         }
     }
+
+    @Test
+    void anInvalidPomIsNamedInTheUsersSourceNotInPortkitsCopy() throws IOException {
+        Path source = project("", "");
+        Files.writeString(source.resolve("pom.xml"), Files.readString(source.resolve("pom.xml"))
+                .replace("<version>1.0</version></dependency>", "</dependency>"));
+        PortkitRun run = resolve(source, "invalid", "--no-record");
+        assertEquals(3, run.status(), run.err());
+        assertTrue(run.err().contains(source.resolve("pom.xml").toString()), run.err());
+        assertFalse(run.err().contains("/work/run"), run.err());
+    }
 }

@@ -120,4 +120,36 @@ class SourceTreeTest {
         Path root = SourceTree.materialize(archive, tmp.resolve("into"));
         assertEquals("<project/>", Files.readString(root.resolve("pom.xml")));
     }
+
+    @Test
+    void zipLinksAreLeftOutAndAnEntryStoredUnderOneIsRefusedSayingSo() throws IOException {
+        Path archive = tmp.resolve("links.zip");
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(archive))) {
+            zip.putArchiveEntry(new ZipArchiveEntry("p-1/pom.xml"));
+            zip.write("<project/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+            ZipArchiveEntry link = new ZipArchiveEntry("p-1/src");
+            link.setUnixMode(0120777);
+            zip.putArchiveEntry(link);
+            zip.write("/etc".getBytes(StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+        }
+        Path root = SourceTree.materialize(archive, tmp.resolve("one"));
+        assertFalse(Files.exists(root.resolve("src")), "a link is neither followed nor written as a file holding its target");
+
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(Files.newOutputStream(archive))) {
+            ZipArchiveEntry link = new ZipArchiveEntry("p-1/src");
+            link.setUnixMode(0120777);
+            zip.putArchiveEntry(link);
+            zip.write("elsewhere".getBytes(StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+            zip.putArchiveEntry(new ZipArchiveEntry("p-1/src/main/A.java"));
+            zip.write("class A {}".getBytes(StandardCharsets.UTF_8));
+            zip.closeArchiveEntry();
+        }
+        PortkitException e = assertThrows(PortkitException.class, () -> SourceTree.materialize(archive, tmp.resolve("two")));
+        assertEquals(Failure.BAD_INPUT, e.kind());
+        assertTrue(e.getMessage().contains("p-1/src/main/A.java") && e.getMessage().contains("symbolic link")
+                && e.getMessage().contains("Repack"), e.getMessage());
+    }
 }
