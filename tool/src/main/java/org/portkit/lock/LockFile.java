@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.portkit.failure.Failure;
@@ -78,8 +81,15 @@ public final class LockFile {
         return parse(file.toString(), lines);
     }
 
+    /**
+     * Reads a lock strictly: every line has exactly the form {@link #render} writes, each fact once,
+     * comments only at the top, and the whole must pin something. So a lock that is accepted means
+     * exactly what its text says (rendering it again gives the same lines); anything else is refused
+     * with the file and line.
+     */
     public static Lock parse(String name, List<String> lines) {
         String maven = null;
+        int mavenLine = 0;
         List<String> args = new ArrayList<>();
         TreeMap<String, String> repositories = new TreeMap<>();
         TreeSet<PluginPrefix> prefixes = new TreeSet<>();
@@ -89,72 +99,174 @@ public final class LockFile {
         TreeSet<LockEntry> files = new TreeSet<>();
         TreeSet<SourceDistfile> sources = new TreeSet<>();
         TreeMap<String, License> licenses = new TreeMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> pinned = new HashMap<>();
+        Map<String, Integer> named = new TreeMap<>();
+        boolean facts = false;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isEmpty() || line.startsWith("#")) {
+            int number = i + 1;
+            if (line.isEmpty()) {
                 continue;
+            }
+            if (line.startsWith("#")) {
+                if (facts) {
+                    throw malformed(name, number, "a comment among the facts: a lock is generated, not edited");
+                }
+                continue;
+            }
+            facts = true;
+            Integer first = seen.putIfAbsent(line, number);
+            if (first != null) {
+                throw malformed(name, number, "the same line as line " + first);
             }
             int sp = line.indexOf(' ');
             String kind = sp < 0 ? line : line.substring(0, sp);
-            String rest = sp < 0 ? "" : line.substring(sp + 1);
-            String[] w = rest.split(" ", -1);
+            String rest = sp < 0 ? null : line.substring(sp + 1);
             try {
                 switch (kind) {
-                    case "maven" -> maven = single(w);
-                    case "arg" -> args.add(rest);
-                    case "source" -> {
-                        if (w.length != 3) {
-                            throw new IllegalArgumentException("expected: source DISTFILE SHA256 SIZE");
+                    case "maven" -> {
+                        if (maven != null) {
+                            throw new IllegalArgumentException("a second 'maven' line (line " + mavenLine + " is the first)");
                         }
-                        if (!sources.add(new SourceDistfile(w[0], w[1], Long.parseLong(w[2])))) {
+                        maven = words(rest, 1, "maven VERSION")[0];
+                        mavenLine = number;
+                    }
+                    case "arg" -> args.add(require(rest, "arg ARGUMENT"));
+                    case "source" -> {
+                        String[] w = words(rest, 3, "source DISTFILE SHA256 SIZE");
+                        if (!sources.add(new SourceDistfile(w[0], sha256(w[1]), size(w[2])))) {
                             throw new IllegalArgumentException("distfile " + w[0] + " pinned twice");
                         }
                     }
-                    case "repository" -> repositories.put(w[0], w[1]);
-                    case "prefix" -> prefixes.add(new PluginPrefix(w[0], w[1], w[2]));
-                    case "metadata" -> metadata.add(single(w));
-                    case "incomplete" -> incomplete.add(rest);
-                    case "unverified" -> unverified.add(new Unverified(w[0], w[1], rest.split(" ", 3)[2]));
-                    case "file" -> {
-                        if (w.length != 4 || !w[2].matches("[0-9a-f]{64}")) {
-                            throw new IllegalArgumentException("expected: file REPOSITORY PATH SHA256 SIZE");
+                    case "repository" -> {
+                        String[] w = words(rest, 2, "repository ID URL");
+                        if (!w[1].matches("[a-zA-Z][a-zA-Z0-9+.-]*:\\S+/")) {
+                            throw new IllegalArgumentException("'" + w[1] + "' is not a repository URL ending in /");
                         }
-                        files.add(new LockEntry(w[0], w[1], w[2], Long.parseLong(w[3])));
+                        if (repositories.putIfAbsent(w[0], w[1]) != null) {
+                            throw new IllegalArgumentException("repository '" + w[0] + "' given twice");
+                        }
+                    }
+                    case "prefix" -> {
+                        String[] w = words(rest, 3, "prefix GROUP PREFIX ARTIFACT");
+                        if (!prefixes.add(new PluginPrefix(w[0], w[1], w[2]))) {
+                            throw new IllegalArgumentException("the prefix of " + w[0] + ":" + w[2] + " given twice");
+                        }
+                    }
+                    case "metadata" -> metadata.add(path(words(rest, 1, "metadata DIRECTORY")[0]));
+                    case "incomplete" -> incomplete.add(require(rest, "incomplete REASON"));
+                    case "unverified" -> {
+                        String[] w = require(rest, "unverified REPOSITORY PATH REASON").split(" ", 3);
+                        if (w.length != 3 || w[0].isEmpty() || w[2].isEmpty()) {
+                            throw new IllegalArgumentException("expected: unverified REPOSITORY PATH REASON");
+                        }
+                        unverified.add(new Unverified(w[0], path(w[1]), w[2]));
+                        named.putIfAbsent(w[0], number);
+                        if (pinned.putIfAbsent(w[1], number) != null) {
+                            throw new IllegalArgumentException(w[1] + " is listed twice");
+                        }
+                    }
+                    case "file" -> {
+                        String[] w = words(rest, 4, "file REPOSITORY PATH SHA256 SIZE");
+                        files.add(new LockEntry(w[0], path(w[1]), sha256(w[2]), size(w[3])));
+                        named.putIfAbsent(w[0], number);
+                        Integer other = pinned.putIfAbsent(w[1], number);
+                        if (other != null) {
+                            throw new IllegalArgumentException(w[1] + " is pinned twice (line " + other + ")");
+                        }
                     }
                     case "license" -> {
-                        String[] l = rest.split(" ", 2);
-                        if (l.length != 2 || l[0].split(":", -1).length != 3) {
+                        String[] l = require(rest, "license GROUP:ARTIFACT:VERSION LICENSE").split(" ", 2);
+                        if (l.length != 2 || l[0].split(":", -1).length != 3 || Arrays.asList(l[0].split(":", -1)).contains("")) {
                             throw new IllegalArgumentException("expected: license GROUP:ARTIFACT:VERSION LICENSE");
                         }
-                        if (licenses.put(l[0], License.parse(l[1])) != null) {
+                        License license = License.parse(l[1]);
+                        if (!license.text().equals(l[1])) {
+                            throw new IllegalArgumentException("expected: license GROUP:ARTIFACT:VERSION LICENSE, one space apart");
+                        }
+                        if (licenses.put(l[0], license) != null) {
                             throw new IllegalArgumentException("license of " + l[0] + " given twice");
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown line kind '" + kind + "'");
                 }
             } catch (RuntimeException e) {
-                throw new PortkitException(Failure.BAD_INPUT,
-                        name + ":" + (i + 1) + ": malformed lock line (" + e.getMessage()
-                                + "); regenerate it with 'portkit resolve'");
+                throw malformed(name, number, e.getMessage());
             }
         }
-        if (maven == null && !(files.isEmpty() && unverified.isEmpty())) {
-            throw new PortkitException(Failure.BAD_INPUT, name + ": files but no 'maven' line; not a portkit lock");
-        }
-        for (LockEntry f : files) {
-            if (!repositories.containsKey(f.repository())) {
-                throw new PortkitException(Failure.BAD_INPUT,
-                        name + ": file " + f.path() + " names repository '" + f.repository() + "' which has no 'repository' line");
+        if (!facts) {
+            // Only portkit's own header says that pinning nothing was meant: a meta port none of whose distfiles
+            // could be fetched yet. Anything else without facts is a truncated or foreign file.
+            if (!lines.isEmpty() && lines.get(0).startsWith(SIGNATURE)) {
+                return Lock.ofDistfiles(List.of());
             }
+            throw new PortkitException(Failure.BAD_INPUT, name + ":1: an empty lock, which pins nothing;"
+                    + " regenerate it with 'portkit resolve' (or 'portkit lock')");
         }
+        if (maven == null && !(files.isEmpty() && unverified.isEmpty() && args.isEmpty())) {
+            throw new PortkitException(Failure.BAD_INPUT, name + ":1: files or arguments but no 'maven' line; not a portkit lock");
+        }
+        if (maven != null && files.isEmpty() && unverified.isEmpty()) {
+            throw new PortkitException(Failure.BAD_INPUT, name + ":" + mavenLine + ": a Maven closure that pins no file;"
+                    + " regenerate it with 'portkit resolve' (or 'portkit lock')");
+        }
+        if (maven == null && sources.isEmpty()) {
+            throw new PortkitException(Failure.BAD_INPUT, name + ":1: a lock that pins nothing; regenerate it with 'portkit lock'");
+        }
+        named.forEach((repository, line) -> {
+            if (!repositories.containsKey(repository)) {
+                throw new PortkitException(Failure.BAD_INPUT, name + ":" + line + ": names repository '" + repository
+                        + "' which has no 'repository' line");
+            }
+        });
         return new Lock(maven, List.copyOf(args), repositories, prefixes, metadata, files, unverified,
                 List.copyOf(incomplete), sources, licenses);
     }
 
-    private static String single(String[] w) {
-        if (w.length != 1 || w[0].isEmpty()) {
-            throw new IllegalArgumentException("expected one word");
+    private static PortkitException malformed(String name, int line, String why) {
+        return new PortkitException(Failure.BAD_INPUT,
+                name + ":" + line + ": malformed lock line (" + why + "); regenerate it with 'portkit resolve'");
+    }
+
+    private static String require(String rest, String form) {
+        if (rest == null || rest.isEmpty()) {
+            throw new IllegalArgumentException("expected: " + form);
         }
-        return w[0];
+        return rest;
+    }
+
+    /** Exactly {@code n} non-empty words, one space apart. */
+    private static String[] words(String rest, int n, String form) {
+        String[] w = require(rest, form).split(" ", -1);
+        if (w.length != n || Arrays.asList(w).contains("")) {
+            throw new IllegalArgumentException("expected: " + form);
+        }
+        return w;
+    }
+
+    private static String sha256(String s) {
+        if (!s.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("'" + s + "' is not a lower-case hex SHA-256");
+        }
+        return s;
+    }
+
+    /** A size as the lock writes it: decimal digits, no sign, no leading zero. */
+    private static long size(String s) {
+        if (!s.matches("0|[1-9][0-9]{0,17}")) {
+            throw new IllegalArgumentException("'" + s + "' is not a size in bytes");
+        }
+        return Long.parseLong(s);
+    }
+
+    /** A repository-relative path: no leading or doubled slash, no '.' or '..' segment. */
+    private static String path(String s) {
+        for (String segment : s.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || segment.contains("\\")) {
+                throw new IllegalArgumentException("'" + s + "' is not a repository-relative path");
+            }
+        }
+        return s;
     }
 }
