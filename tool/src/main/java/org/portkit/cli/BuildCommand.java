@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Runs a generated port's steps here as the ports tree would: fetch (checking distinfo),",
-                "extract, lay out ${WRKDIR}/m2, build with Maven offline, install into a fake root, compare",
+                "extract, lay out $${WRKDIR}/m2, build with Maven offline, install into a fake root, compare",
                 "with pkg/PLIST. Each step is reported; the first failure stops it."})
 final class BuildCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PORT-DIR", description = "a generated port, e.g. ports/net/jicofo")
