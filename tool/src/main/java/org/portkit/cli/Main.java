@@ -30,7 +30,9 @@ public final class Main implements Runnable {
         cli.getCommandSpec().usageMessage().footer(exitStatusTable());
         cli.getSubcommands().values().forEach(c -> {
             CommandLine.Model.UsageMessageSpec usage = c.getCommandSpec().usageMessage();
-            usage.footerHeading("%nExit status:%n").footer(exitStatusTable()).description(summaryFirst(usage.description()));
+            usage.footerHeading("%nExit status:%n").footer(exitStatusTable()).description(Arrays.stream(summaryFirst(usage.description()))
+                    // what picocli returns is interpolated already: keep a literal ${VAR} literal when it is set again
+                    .map(line -> line.replace("${", "$${")).toArray(String[]::new));
         });
         cli.setExitCodeExceptionMapper(t -> t instanceof PortkitException p ? ExitStatus.of(p.kind()).code : ExitStatus.INTERNAL.code);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -62,6 +64,7 @@ public final class Main implements Runnable {
         for (String line : lines) {
             int last = paragraphs.size() - 1;
             if (last >= 0 && !line.isEmpty() && !line.startsWith(" ") && !paragraphs.get(last).isEmpty()
+                    && !paragraphs.get(last).startsWith(" ")
                     && !paragraphs.get(last).matches("(?s).*[.:!?]")) {
                 paragraphs.set(last, paragraphs.get(last) + " " + line);
             } else {
