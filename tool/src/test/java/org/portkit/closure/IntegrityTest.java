@@ -83,11 +83,10 @@ class IntegrityTest {
             Path source = project(repositories("fixture", repo.url()), "");
             PortkitRun first = resolve(source, "first", "--no-record");
             assertEquals(0, first.status(), first.err());
-            Path cached;
-            try (var walk = Files.walk(TestMaven.cache().resolve("repository/cached"))) {
-                cached = walk.filter(p -> p.toString().endsWith("/org/fixture/lib/1.0/lib-1.0.pom"))
-                        .filter(p -> p.toString().contains("/fixture-")).findFirst().orElseThrow();
-            }
+            // The cache keeps a directory per repository id and URL (the resolver's nid_hurl key).
+            Path cached = TestMaven.cache().resolve("repository/cached/fixture-"
+                    + org.eclipse.aether.util.StringDigestUtil.sha1(repo.url()) + "/org/fixture/lib/1.0/lib-1.0.pom");
+            assertTrue(Files.isRegularFile(cached), cached.toString());
             Files.writeString(cached, "<!-- changed in the cache -->\n", StandardOpenOption.APPEND);
             for (String record : List.of("--no-record", "--record")) {
                 PortkitRun again = resolve(source, "again", record, "--check");
@@ -189,5 +188,40 @@ class IntegrityTest {
         assertEquals(3, run.status(), run.err());
         assertTrue(run.err().contains(source.resolve("pom.xml").toString()), run.err());
         assertFalse(run.err().contains("/work/run"), run.err());
+    }
+
+    @Test
+    void twoResolvesAtOnceOnOneCacheBothSucceedAndAgree() throws Exception {
+        try (FixtureRepository repo = fixture()) {
+            Path source = project(repositories("fixture", repo.url()), "");
+            var request = TestMaven.request(source, List.of("validate"), TestMaven.javaHome(), false, false);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(() -> ClosureEngine.resolve(request, tmp.resolve("a-m2"), tmp.resolve("a.lock")));
+                var b = pool.submit(() -> ClosureEngine.resolve(request, tmp.resolve("b-m2"), tmp.resolve("b.lock")));
+                a.get();
+                b.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(Files.readString(tmp.resolve("a.lock")), Files.readString(tmp.resolve("b.lock")));
+            assertTrue(Files.isRegularFile(tmp.resolve("b-m2/org/fixture/lib/1.0/lib-1.0.jar")));
+        }
+    }
+
+    @Test
+    void aParentCycleNamesEveryPomInIt() throws IOException {
+        Path source = Files.createDirectories(tmp.resolve("cycle/sub"));
+        String pom = """
+                <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+                <parent><groupId>x</groupId><artifactId>%s</artifactId><version>1</version><relativePath>%s</relativePath></parent>
+                <artifactId>%s</artifactId><packaging>pom</packaging></project>
+                """;
+        Files.writeString(source.getParent().resolve("pom.xml"), pom.formatted("sub", "sub/pom.xml", "top"));
+        Files.writeString(source.resolve("pom.xml"), pom.formatted("top", "../pom.xml", "sub"));
+        PortkitRun run = resolve(source.getParent(), "cycle", "--no-record");
+        assertEquals(3, run.status(), run.err());
+        assertTrue(run.err().contains("cycle") && run.err().contains(source.getParent().resolve("pom.xml").toString())
+                && run.err().contains(source.resolve("pom.xml").toString()), run.err());
     }
 }
