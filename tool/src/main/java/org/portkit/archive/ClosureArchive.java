@@ -105,6 +105,10 @@ public final class ClosureArchive {
                     + " files unverified; " + String.join("; ", lock.incomplete()) + "): an archive of it could not"
                     + " build offline. Resolve again where every repository is reachable.");
         }
+        if (lock.files().isEmpty()) {
+            throw new PortkitException(Failure.BAD_INPUT, "the lock pins no Maven closure (no 'file' lines): there is"
+                    + " nothing to archive. Archive the lock 'portkit resolve' or 'portkit lock' wrote for a Maven project.");
+        }
         List<Member> members = members(lock);
         requirePresent(members, repo);
         AtomicFiles.write(out, stream -> {

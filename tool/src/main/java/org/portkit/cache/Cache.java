@@ -3,6 +3,7 @@ package org.portkit.cache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.portkit.io.WorkArea;
 
 /**
  * portkit's cache ({@code --cache}, {@code $PORTKIT_CACHE}, default {@code ~/.cache/portkit}) and
@@ -48,8 +49,16 @@ public record Cache(Path root) {
         return root.resolve("wrk");
     }
 
-    /** A new, empty work directory of one run (its name starts with {@code prefix}), removed by the run. */
-    public Path newWork(String prefix) throws IOException {
-        return Files.createTempDirectory(Files.createDirectories(root.resolve("work")), prefix);
+    /** Where runs keep their scratch space. */
+    public Path work() {
+        return root.resolve("work");
+    }
+
+    /**
+     * A new, empty work area of one run (its name starts with {@code prefix}): removed when closed, and
+     * by a later run if this one is killed first.
+     */
+    public WorkArea newWork(String prefix) throws IOException {
+        return WorkArea.open(work(), prefix);
     }
 }

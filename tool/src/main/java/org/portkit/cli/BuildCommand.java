@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Runs a generated port's steps here as bsd.port.mk would: fetch (checking distinfo),",
-                "extract EXTRACT_ONLY into WRKDIR (WRKDIST from DISTNAME or DIST_TUPLE), lay out ${WRKDIR}/m2,",
+                "extract EXTRACT_ONLY into WRKDIR (WRKDIST from DISTNAME or DIST_TUPLE), lay out $${WRKDIR}/m2,",
                 "build with Maven offline, install into a fake root (SUBST applied), compare with pkg/PLIST.",
                 "Each step is reported; the first failure stops it."})
 final class BuildCommand implements Callable<Integer> {

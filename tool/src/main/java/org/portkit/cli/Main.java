@@ -1,6 +1,8 @@
 package org.portkit.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.portkit.failure.PortkitException;
@@ -27,8 +29,12 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.getCommandSpec().usageMessage().footer(exitStatusTable());
-        cli.getSubcommands().values().forEach(c -> c.getCommandSpec().usageMessage().footerHeading("%nExit status:%n")
-                .footer(exitStatusTable()));
+        cli.getSubcommands().values().forEach(c -> {
+            CommandLine.Model.UsageMessageSpec usage = c.getCommandSpec().usageMessage();
+            usage.footerHeading("%nExit status:%n").footer(exitStatusTable()).description(Arrays.stream(summaryFirst(usage.description()))
+                    // what picocli returns is interpolated already: keep a literal ${VAR} literal when it is set again
+                    .map(line -> line.replace("${", "$${")).toArray(String[]::new));
+        });
         // Hidden: the port's build writes the manual pages from this very help, exit statuses included.
         CommandLine manPages = new CommandLine(new ManPageGenerator());
         manPages.getCommandSpec().usageMessage().hidden(true);
@@ -53,9 +59,42 @@ public final class Main implements Runnable {
         return cli.execute(args);
     }
 
+    /**
+     * A command's description as prose: lines that continue a sentence joined (a description is
+     * written in source-sized pieces, and picocli starts a new line for each), and the first sentence
+     * on its own, since the list of commands shows only the first line.
+     */
+    static String[] summaryFirst(String[] lines) {
+        List<String> paragraphs = new ArrayList<>();
+        for (String line : lines) {
+            int last = paragraphs.size() - 1;
+            if (last >= 0 && !line.isEmpty() && !line.startsWith(" ") && !paragraphs.get(last).isEmpty()
+                    && !paragraphs.get(last).startsWith(" ")
+                    && !paragraphs.get(last).matches("(?s).*[.:!?]")) {
+                paragraphs.set(last, paragraphs.get(last) + " " + line);
+            } else {
+                paragraphs.add(line);
+            }
+        }
+        if (!paragraphs.isEmpty()) {
+            java.util.regex.Matcher end = java.util.regex.Pattern.compile("[.!?] (?=[A-Z])").matcher(paragraphs.get(0));
+            if (end.find()) {
+                String first = paragraphs.get(0);
+                paragraphs.set(0, first.substring(end.end()));
+                paragraphs.add(0, first.substring(0, end.start() + 1));
+            }
+        }
+        return paragraphs.toArray(String[]::new);
+    }
+
+    /** One status a line, each meaning filled with a hanging indent so that no line of it starts at the margin. */
     private static String exitStatusTable() {
-        return Arrays.stream(ExitStatus.values()).map(s -> String.format("  %d  %s", s.code, s.meaning))
-                .collect(Collectors.joining("%n"));
+        return Arrays.stream(ExitStatus.values()).map(s -> {
+            String label = String.format("  %-3d ", s.code);
+            String filled = org.portkit.text.Text.fill(Arrays.asList(s.meaning.split(" ")), " ".repeat(label.length()), 78)
+                    .stripTrailing();
+            return label + filled.substring(label.length());
+        }).collect(Collectors.joining("%n"));
     }
 
     public static void main(String[] args) {

@@ -35,8 +35,8 @@ final class ResolveOptions {
             description = "run the build once online through portkit's mirror to record what plugins fetch while they run (default: on)")
     boolean record = true;
 
-    @Option(names = "--partial", description = {"where a repository cannot be reached, write a partial lock naming each",
-            "missing file and why (for port generation without that network); nothing is checked offline"})
+    @Option(names = "--partial", description = "where a repository cannot be reached, write a partial lock naming each"
+            + " missing file and why (for port generation without that network); nothing is checked offline")
     boolean partial;
 
     ClosureEngine.Request request(Path source, List<String> mavenArgs, boolean check) {

@@ -15,6 +15,7 @@ import org.portkit.cache.Cache;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.io.AtomicFiles;
+import org.portkit.io.WorkArea;
 import org.portkit.license.PomLicenses;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockEntry;
@@ -132,26 +133,25 @@ public final class ClosureEngine {
      */
     public static Result resolve(Request request, Path out) {
         MavenArgs args = MavenArgs.parse(request.mavenArgs());
-        Path work;
-        try {
-            work = request.cache().newWork("run");
-        } catch (IOException e) {
-            throw new PortkitException(Failure.INTERNAL, "cannot create a work directory in " + request.cache().root(), e);
-        }
-        try {
-            return resolve(request, args, work, out);
+        try (WorkArea work = request.cache().newWork("run")) {
+            try {
+                return resolve(request, args, work, out);
+            } catch (PortkitException e) {
+                // The user knows their source, not portkit's copy of it.
+                throw new PortkitException(e.kind(), inUserTerms(e.getMessage(), request, work), e);
+            }
         } catch (IOException e) {
             throw new PortkitException(Failure.INTERNAL, e.getMessage(), e);
-        } finally {
-            try {
-                AtomicFiles.deleteTree(work);
-            } catch (IOException ignored) {
-                // a leftover work directory is harmless; the next run uses a new one
-            }
         }
     }
 
-    private static Result resolve(Request request, MavenArgs args, Path work, Path out) throws IOException {
+    private static String inUserTerms(String message, Request request, WorkArea work) {
+        return SourceTree.inUserTerms(SourceTree.inUserTerms(message, request.source(), work.dir().resolve("src")),
+                request.source(), work.dir().resolve("check-src"));
+    }
+
+    private static Result resolve(Request request, MavenArgs args, WorkArea area, Path out) throws IOException {
+        Path work = area.dir();
         Path repository = request.cache().repository();
         // Logs outlive the work directory, so that a failure's log can still be read.
         Path logs = Files.createDirectories(request.cache().logs()).resolve(work.getFileName().toString());
@@ -181,8 +181,15 @@ public final class ClosureEngine {
 
             Recording recording = Recording.SKIPPED;
             if (request.record()) {
-                boolean ran = new BuildRecorder(resolver, maven, request.javaHome(), request.cache().recordings())
-                        .record(project, args, knownRepositories(resolver, reactor, start), work, Path.of(logs + "-record.log"));
+                boolean ran;
+                try {
+                    ran = new BuildRecorder(resolver, maven, request.javaHome(), request.cache().recordings())
+                            .record(project, args, knownRepositories(resolver, reactor, start), work, Path.of(logs + "-record.log"));
+                } catch (PortkitException e) {
+                    // What the mirror could not deliver (a changed cached file, say) explains a failed build best.
+                    resolver.problems().throwIfAny("artifacts the build fetched while it ran");
+                    throw e;
+                }
                 recording = ran ? Recording.RAN : Recording.REPLAYED;
                 resolver.problems().throwIfAny("artifacts the build fetched while it ran");
             }
@@ -192,16 +199,13 @@ public final class ClosureEngine {
             Map<String, Path> files = cached(fetched);
             Lock lock = withLicenses(Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata()), files)
                     .withRuntime(closure.runtime());
-            Path staged = OfflineRepository.stage(lock, e -> files.get(key(e)), out != null ? out : work.resolve("m2"));
-            try {
-                if (request.check()) {
-                    check(maven, request, staged, work, Path.of(logs + "-check.log"));
-                }
-                if (out != null) {
-                    AtomicFiles.replaceDirectory(staged, out);
-                }
-            } finally {
-                OfflineRepository.discard(staged);
+            Path staged = out != null ? area.stageBeside(out) : Files.createDirectory(work.resolve("m2"));
+            OfflineRepository.populate(lock, e -> files.get(key(e)), staged);
+            if (request.check()) {
+                check(maven, request, staged, work, Path.of(logs + "-check.log"));
+            }
+            if (out != null) {
+                AtomicFiles.replaceDirectory(staged, out);
             }
             return new Result(lock, progress.files(), progress.bytes(), recording);
         }

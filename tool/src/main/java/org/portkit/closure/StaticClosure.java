@@ -209,20 +209,37 @@ public final class StaticClosure {
         return new Dependency(artifact, d.getScope(), d.isOptional(), exclusions);
     }
 
-    /** A SNAPSHOT outside the reactor changes under the port's feet: it cannot be pinned. */
-    private static void refuseSnapshots(Reactor reactor) {
+    /**
+     * A SNAPSHOT outside the reactor changes under the port's feet: it cannot be pinned. Dependencies,
+     * the plugins this build loads with their own dependencies, and build extensions alike, before
+     * anything is resolved (a SNAPSHOT plugin would otherwise only fail the recording build, or be
+     * missed without it).
+     */
+    private void refuseSnapshots(Reactor reactor) {
         TreeSet<String> snapshots = new TreeSet<>();
         for (Module m : reactor.modules()) {
-            for (org.apache.maven.model.Dependency d : m.model().getDependencies()) {
-                if (d.getVersion() != null && d.getVersion().endsWith("-SNAPSHOT")
-                        && !reactor.contains(d.getGroupId(), d.getArtifactId(), d.getVersion())) {
-                    snapshots.add("  " + d.getManagementKey() + ":" + d.getVersion() + " (in " + m.pom() + ")");
+            List<String> used = new ArrayList<>();
+            m.model().getDependencies().forEach(d -> used.add(d.getManagementKey() + ":" + d.getVersion()));
+            for (Plugin p : plugins(m.model()).values()) {
+                used.add("plugin " + p.getKey() + ":" + p.getVersion());
+                p.getDependencies().forEach(d -> used.add("dependency of plugin " + p.getKey() + " "
+                        + d.getManagementKey() + ":" + d.getVersion()));
+            }
+            Build build = m.model().getBuild();
+            for (Extension e : build == null ? List.<Extension>of() : build.getExtensions()) {
+                used.add("extension " + e.getGroupId() + ":" + e.getArtifactId() + ":" + e.getVersion());
+            }
+            for (String gav : used) {
+                String[] w = gav.substring(gav.lastIndexOf(' ') + 1).split(":");
+                String version = w[w.length - 1];
+                if (version.endsWith("-SNAPSHOT") && !reactor.contains(w[0], w[1], version)) {
+                    snapshots.add("  " + gav + " (in " + m.pom() + ")");
                 }
             }
         }
         if (!snapshots.isEmpty()) {
-            throw new PortkitException(Failure.BAD_INPUT, "SNAPSHOT dependencies outside the reactor cannot be pinned:\n"
-                    + String.join("\n", snapshots) + "\nDepend on released versions, or add the module to the reactor.");
+            throw new PortkitException(Failure.BAD_INPUT, "SNAPSHOT artifacts outside the reactor cannot be pinned:\n"
+                    + String.join("\n", snapshots) + "\nUse released versions, or add the module to the reactor.");
         }
     }
 }

@@ -6,17 +6,22 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
 
 /** Reads source and distribution archives with Commons Compress; no tar or unzip binary is needed. */
 public final class Archives {
@@ -37,37 +42,62 @@ public final class Archives {
                 .map(s -> name.substring(0, name.length() - s.length())).orElse(null);
     }
 
-    /** Extracts regular files and directories; refuses entries that would land outside {@code into}. */
+    /**
+     * Extracts regular files and directories; refuses entries that would land outside {@code into}.
+     * Links are left out (Maven sources need none, and leaving them out keeps extraction inside
+     * {@code into}); an entry stored under a link is refused, saying so. A zip is read through its
+     * central directory, the only place that says which entries are links.
+     */
     public static void extract(Path archive, Path into) throws IOException {
         String name = archive.getFileName().toString().toLowerCase(Locale.ROOT);
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
-                ArchiveInputStream<? extends ArchiveEntry> in = open(name, raw)) {
-            Path base = into.toAbsolutePath().normalize();
-            for (ArchiveEntry e; (e = in.getNextEntry()) != null; ) {
-                Path target = base.resolve(e.getName()).normalize();
-                if (!target.startsWith(base)) {
-                    throw new IOException("archive " + archive + " has an entry outside its root: " + e.getName());
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                } else if (isLink(e)) {
-                    // Maven sources need no links; leaving them out keeps extraction inside 'into'.
-                    continue;
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                    if (isExecutable(e)) {
-                        target.toFile().setExecutable(true);
+        Path base = into.toAbsolutePath().normalize();
+        Set<String> links = new HashSet<>();
+        if (name.endsWith(".zip")) {
+            try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
+                for (ZipArchiveEntry e : Collections.list(zip.getEntriesInPhysicalOrder())) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        extract(archive, e, in, base, links);
                     }
                 }
+            }
+            return;
+        }
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
+                ArchiveInputStream<? extends ArchiveEntry> in = open(name, raw)) {
+            for (ArchiveEntry e; (e = in.getNextEntry()) != null; ) {
+                extract(archive, e, in, base, links);
+            }
+        }
+    }
+
+    private static void extract(Path archive, ArchiveEntry e, InputStream in, Path base, Set<String> links)
+            throws IOException {
+        Path target = base.resolve(e.getName()).normalize();
+        if (!target.startsWith(base)) {
+            throw new IOException("archive " + archive + " has an entry outside its root: " + e.getName());
+        }
+        for (Path p = target.getParent(); p != null && p.startsWith(base) && !p.equals(base); p = p.getParent()) {
+            if (links.contains(base.relativize(p).toString())) {
+                throw new PortkitException(Failure.BAD_INPUT, "archive " + archive + ": entry " + e.getName()
+                        + " lies under " + base.relativize(p) + ", which the archive stores as a symbolic link; portkit"
+                        + " does not follow links in sources. Repack the archive with the files themselves,"
+                        + " or give portkit the unpacked directory");
+            }
+        }
+        if (isLink(e)) {
+            links.add(base.relativize(target).toString());
+        } else if (e.isDirectory()) {
+            Files.createDirectories(target);
+        } else {
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            if (isExecutable(e)) {
+                target.toFile().setExecutable(true);
             }
         }
     }
 
     private static ArchiveInputStream<? extends ArchiveEntry> open(String name, InputStream raw) throws IOException {
-        if (name.endsWith(".zip")) {
-            return new ZipArchiveInputStream(raw);
-        }
         InputStream decompressed;
         if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
             decompressed = new GzipCompressorInputStream(raw, true);

@@ -29,7 +29,10 @@ public final class AtomicFiles {
         write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Writes {@code content} beside {@code target} and renames it into place; on any failure nothing changes. */
+    /**
+     * Writes {@code content} beside {@code target} and renames it into place; on any failure nothing
+     * changes. The file is 0644, as every file portkit generates, not a temporary file's 0600.
+     */
     public static void write(Path target, Content content) {
         try {
             Path dir = target.toAbsolutePath().getParent();
@@ -39,6 +42,7 @@ public final class AtomicFiles {
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                     content.writeTo(out);
                 }
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
                 move(tmp, target);
             } finally {
                 Files.deleteIfExists(tmp);

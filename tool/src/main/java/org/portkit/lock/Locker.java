@@ -1,9 +1,6 @@
 package org.portkit.lock;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +12,13 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.eclipse.aether.artifact.Artifact;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
-import org.portkit.io.Hashing;
 import org.portkit.m2.Layout;
 import org.portkit.resolve.Fetched;
 
-/** Pins a closure: hashes every fetched file and writes down where it came from. */
+/**
+ * Pins a closure: writes down every fetched file's SHA-256 (computed as its repository checksum was
+ * verified, see {@link Fetched}) and where it came from.
+ */
 public final class Locker {
     /** Preferred when the same bytes came from several repositories: the one every mirror carries. */
     private static final String CENTRAL = "central";
@@ -39,15 +38,12 @@ public final class Locker {
                     + "\nDepend on released versions.");
         }
         Map<String, Fetched> byPath = new TreeMap<>();
-        Map<String, String> digests = new TreeMap<>();
         TreeSet<String> conflicts = new TreeSet<>();
         for (Fetched f : fetched.stream().sorted((a, b) -> a.repository().id().compareTo(b.repository().id())).toList()) {
-            String sha = Hashing.sha256(f.file());
             Fetched seen = byPath.get(f.path());
             if (seen == null) {
                 byPath.put(f.path(), f);
-                digests.put(f.path(), sha);
-            } else if (!digests.get(f.path()).equals(sha)) {
+            } else if (!seen.sha256().equals(f.sha256())) {
                 conflicts.add("  " + f.path() + ": " + seen.repository().id() + " and " + f.repository().id());
             } else if (f.repository().id().equals(CENTRAL)) {
                 byPath.put(f.path(), f);
@@ -63,11 +59,7 @@ public final class Locker {
         TreeSet<PluginPrefix> prefixes = new TreeSet<>();
         for (Fetched f : byPath.values()) {
             repositories.put(f.repository().id(), f.repository().url());
-            try {
-                files.add(new LockEntry(f.repository().id(), f.path(), digests.get(f.path()), Files.size(f.file())));
-            } catch (IOException e) {
-                throw new PortkitException(Failure.INTERNAL, "cannot read " + f.file() + ": " + e.getMessage(), e);
-            }
+            files.add(new LockEntry(f.repository().id(), f.path(), f.sha256(), f.size()));
             PluginPrefix prefix = prefix(f);
             if (prefix != null) {
                 prefixes.add(prefix);

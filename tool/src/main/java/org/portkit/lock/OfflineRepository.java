@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import org.eclipse.aether.artifact.Artifact;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.io.AtomicFiles;
+import org.portkit.io.Destination;
 import org.portkit.io.Hashing;
 import org.portkit.m2.Layout;
 
@@ -29,6 +31,11 @@ import org.portkit.m2.Layout;
  * the lock alone (only pinned versions, no timestamps), so the same lock always gives the same bytes.
  */
 public final class OfflineRepository {
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> FILE =
+            PosixFilePermissions.fromString("rw-r--r--");
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> DIRECTORY =
+            PosixFilePermissions.fromString("rwxr-xr-x");
+
     private OfflineRepository() {}
 
     /**
@@ -37,47 +44,32 @@ public final class OfflineRepository {
      * @param source where each locked file's bytes are (cache, distfiles); each is hashed again on copy
      */
     public static void write(Lock lock, Function<LockEntry, Path> source, Path dir) {
-        Path staged = stage(lock, source, dir);
+        Path staged = null;
         try {
+            staged = Files.createTempDirectory(Files.createDirectories(dir.toAbsolutePath().getParent()),
+                    "." + dir.getFileName() + ".");
+            populate(lock, source, staged);
             AtomicFiles.replaceDirectory(staged, dir);
         } catch (IOException e) {
             throw new PortkitException(Failure.INTERNAL, "cannot write repository " + dir + ": " + e.getMessage(), e);
         } finally {
-            discard(staged);
+            try {
+                if (staged != null) {
+                    AtomicFiles.deleteTree(staged);
+                }
+            } catch (IOException ignored) {
+                // a hidden leftover is harmless: the next write uses a new name
+            }
         }
     }
 
     /**
-     * Writes the repository into a new hidden sibling of {@code dir}, for the caller to check and
-     * then move into place with {@link AtomicFiles#replaceDirectory}, or {@link #discard}.
+     * Lays the repository out in the new, empty directory {@code root}, which the caller renames into
+     * place once it is checked: every locked file copied and hashed again (a file whose bytes are not
+     * the lock's is refused), the derived metadata, and portkit's {@link Destination#MARKER}; files
+     * 0644 and directories 0755, as every file portkit generates.
      */
-    public static Path stage(Lock lock, Function<LockEntry, Path> source, Path dir) {
-        Path staged = null;
-        try {
-            Path parent = Files.createDirectories(dir.toAbsolutePath().getParent());
-            staged = Files.createTempDirectory(parent, "." + dir.getFileName() + ".");
-            populate(lock, source, staged);
-            return staged;
-        } catch (IOException e) {
-            discard(staged);
-            throw new PortkitException(Failure.INTERNAL, "cannot write repository " + dir + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            discard(staged);
-            throw e;
-        }
-    }
-
-    public static void discard(Path staged) {
-        try {
-            if (staged != null) {
-                AtomicFiles.deleteTree(staged);
-            }
-        } catch (IOException ignored) {
-            // a hidden leftover is harmless: the next stage uses a new name
-        }
-    }
-
-    private static void populate(Lock lock, Function<LockEntry, Path> source, Path root) throws IOException {
+    public static void populate(Lock lock, Function<LockEntry, Path> source, Path root) throws IOException {
         for (LockEntry e : lock.files()) {
             Path from = source.apply(e);
             Path to = root.resolve(e.path());
@@ -89,11 +81,20 @@ public final class OfflineRepository {
                         + " but the lock says " + e.sha256() + ": the file is corrupt or was replaced."
                         + " Delete it and resolve again.");
             }
+            Files.setPosixFilePermissions(to, FILE);
         }
         for (Map.Entry<String, String> m : metadata(lock).entrySet()) {
             Path to = root.resolve(m.getKey());
             Files.createDirectories(to.getParent());
             Files.writeString(to, m.getValue());
+            Files.setPosixFilePermissions(to, FILE);
+        }
+        Destination.mark(root, "an offline Maven repository written by portkit from a lock; the next resolve replaces it");
+        Files.setPosixFilePermissions(root.resolve(Destination.MARKER), FILE);
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path dir : (Iterable<Path>) walk.filter(Files::isDirectory)::iterator) {
+                Files.setPosixFilePermissions(dir, DIRECTORY);
+            }
         }
     }
 

@@ -92,6 +92,10 @@ public final class ReactorReader {
             for (ModelProblem p : e.getProblems()) {
                 if (p.getSeverity() != ModelProblem.Severity.WARNING) {
                     why.append("\n  ").append(p.getMessage());
+                    if (p.getMessage().startsWith("The parents form a cycle")) {
+                        // Maven names models, and not always each one: the files say which POMs to edit.
+                        why.append("\n  through ").append(String.join(" -> ", parentFiles(pom)));
+                    }
                 }
             }
             throw new PortkitException(Failure.BAD_INPUT, "Maven cannot read the project at " + pom + ":" + why);
@@ -132,6 +136,27 @@ public final class ReactorReader {
             }
         }
         return new LinkedHashMap<>(poms);
+    }
+
+    /** The POM files a chain of relativePath parents visits from {@code pom}, up to the first one seen twice. */
+    private static List<String> parentFiles(Path pom) {
+        List<String> chain = new ArrayList<>();
+        Set<Path> seen = new LinkedHashSet<>();
+        DefaultModelReader reader = new DefaultModelReader();
+        for (Path p = pom.toAbsolutePath().normalize(); p != null && Files.isRegularFile(p); ) {
+            chain.add(p.toString());
+            if (!seen.add(p)) {
+                break;
+            }
+            try {
+                Model raw = reader.read(p.toFile(), Map.of(org.apache.maven.model.io.ModelReader.IS_STRICT, false));
+                String relative = raw.getParent() == null ? null : raw.getParent().getRelativePath();
+                p = relative == null || relative.isEmpty() ? null : modulePom(p, relative);
+            } catch (IOException e) {
+                break;
+            }
+        }
+        return chain;
     }
 
     private static Path modulePom(Path parentPom, String module) {

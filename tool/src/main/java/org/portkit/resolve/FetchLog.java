@@ -17,10 +17,20 @@ import org.portkit.m2.Layout;
  * dependency POMs read while collecting graphs, and every file resolved. Also the directories
  * whose repository metadata was read (for ranges, plugin versions and prefixes): an offline build
  * reads the same ones.
+ *
+ * <p>Each file is checked against its recorded repository checksum the first time this run sees
+ * it, and hashed for the lock in the same pass ({@link CachedFile}). A file that fails is not
+ * logged: it goes to {@link Problems} as a checksum failure, so it is neither pinned nor served.
  */
 public final class FetchLog extends AbstractRepositoryListener {
     private final Map<String, Fetched> fetched = new ConcurrentHashMap<>();
     private final Set<String> metadata = ConcurrentHashMap.newKeySet();
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final Problems problems;
+
+    FetchLog(Problems problems) {
+        this.problems = problems;
+    }
 
     @Override
     public void artifactResolved(RepositoryEvent event) {
@@ -28,8 +38,24 @@ public final class FetchLog extends AbstractRepositoryListener {
                 && event.getRepository() instanceof RemoteRepository remote) {
             Repository repository = Repository.of(remote);
             String path = Layout.path(event.getArtifact());
-            fetched.putIfAbsent(repository.id() + ' ' + path, new Fetched(repository, path, event.getPath()));
+            String key = repository.id() + ' ' + path;
+            if (fetched.containsKey(key) || changed.contains(key)) {
+                return;
+            }
+            try {
+                CachedFile.Digest digest = CachedFile.verify(event.getPath());
+                fetched.putIfAbsent(key, new Fetched(repository, path, event.getPath(), digest.sha256(), digest.size()));
+                problems.obtained(path);
+            } catch (CachedFile.ChangedException e) {
+                changed.add(key);
+                problems.changedInCache(event.getArtifact(), remote, e.getMessage());
+            }
         }
+    }
+
+    /** Whether {@code file}, delivered by the resolver as {@code repository}'s, passed its check. */
+    public boolean isVerified(RemoteRepository repository, String path) {
+        return fetched.containsKey(Repository.of(repository).id() + ' ' + path);
     }
 
     @Override

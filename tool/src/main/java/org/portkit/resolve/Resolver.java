@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.eclipse.aether.ConfigurationProperties;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession.CloseableSession;
 import org.eclipse.aether.RepositorySystemSession;
@@ -30,6 +31,7 @@ import org.eclipse.aether.supplier.SessionBuilderSupplier;
 import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
+import org.portkit.io.Network;
 
 /**
  * Maven Resolver configured the way portkit needs it: a cache of its own, split by repository so
@@ -44,18 +46,20 @@ public final class Resolver implements AutoCloseable {
      * (measured: a cold resolve of examples/hello-daemon took 17.0 s instead of 9.5 s). The lock's
      * own SHA-256 is computed by portkit from the bytes, whatever the repository publishes.
      */
-    private static final String CHECKSUMS = "SHA-1";
+    private static final String CHECKSUMS = CachedFile.ALGORITHM;
 
     private final RepositorySystem system;
     private final CloseableSession session;
     private final FetchLog log;
     private final boolean allowHttp;
-    private final Problems problems = new Problems();
+    private final Problems problems;
 
-    private Resolver(RepositorySystem system, CloseableSession session, FetchLog log, boolean allowHttp) {
+    private Resolver(RepositorySystem system, CloseableSession session, FetchLog log, Problems problems,
+            boolean allowHttp) {
         this.system = system;
         this.session = session;
         this.log = log;
+        this.problems = problems;
         this.allowHttp = allowHttp;
     }
 
@@ -69,7 +73,8 @@ public final class Resolver implements AutoCloseable {
     public static Resolver open(Path cache, UserSettings settings, Map<String, String> userProperties,
             String javaVersion, WorkspaceReader workspace, boolean allowHttp, Progress progress) {
         RepositorySystem system = new RepositorySystemSupplier().get();
-        FetchLog log = new FetchLog();
+        Problems problems = new Problems();
+        FetchLog log = new FetchLog(problems);
         Properties systemProperties = new Properties();
         systemProperties.putAll(System.getProperties());
         systemProperties.setProperty("java.version", javaVersion);
@@ -84,6 +89,11 @@ public final class Resolver implements AutoCloseable {
                 .setConfigProperty("aether.enhancedLocalRepository.split", true)
                 .setConfigProperty("aether.enhancedLocalRepository.splitRemoteRepository", true)
                 .setConfigProperty("aether.checksums.algorithms", CHECKSUMS)
+                // The cache is split by repository id AND a hash of its URL: a POM that reuses an id for another
+                // URL must not be handed the files cached from the first one.
+                .setConfigProperty("aether.system.repositoryKeyFunction", "nid_hurl")
+                .setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, Network.CONNECT_TIMEOUT_MS)
+                .setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, Network.silenceTimeoutMillis())
                 .setConfigProperty("aether.connector.userAgent", "portkit")
                 .setMirrorSelector(settings.mirrorSelector())
                 .setProxySelector(settings.proxySelector())
@@ -91,7 +101,7 @@ public final class Resolver implements AutoCloseable {
                 .setWorkspaceReader(workspace)
                 .withRepositoryListener(log)
                 .withTransferListener(progress);
-        return new Resolver(system, builder.build(), log, allowHttp);
+        return new Resolver(system, builder.build(), log, problems, allowHttp);
     }
 
     public FetchLog log() {
@@ -150,7 +160,9 @@ public final class Resolver implements AutoCloseable {
      */
     public ArtifactResult tryResolve(Artifact artifact, RemoteRepository repository) {
         try {
-            return system.resolveArtifact(session, new ArtifactRequest(artifact, List.of(repository), null));
+            ArtifactResult result = system.resolveArtifact(session, new ArtifactRequest(artifact, List.of(repository), null));
+            // A file that failed its check against the recorded checksum is a problem already, never served.
+            return log.isVerified(repository, org.portkit.m2.Layout.path(result.getArtifact())) ? result : null;
         } catch (ArtifactResolutionException e) {
             for (ArtifactResult r : e.getResults()) {
                 for (Exception x : r.getExceptions()) {

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.io.Archives;
+import org.portkit.io.Destination;
 
 /**
  * The project's source, as a directory portkit may build in: a copy of a source directory, or the
@@ -22,12 +23,17 @@ import org.portkit.io.Archives;
 public final class SourceTree {
     private SourceTree() {}
 
-    /** Lays out {@code source} under the empty directory {@code into} and returns the project root. */
+    /**
+     * Lays out {@code source} under the empty directory {@code into} and returns the project root.
+     * A source directory is copied without its build output, VCS data, offline repositories portkit
+     * wrote into it, and whatever directory holds {@code into} itself (a cache inside the project):
+     * a copy never contains itself.
+     */
     public static Path materialize(Path source, Path into) {
         try {
             Files.createDirectories(into);
             if (Files.isDirectory(source)) {
-                copyTree(source, into);
+                copyTree(source.toAbsolutePath().normalize(), into.toAbsolutePath().normalize());
             } else if (Archives.isArchive(source)) {
                 Archives.extract(source, into);
             } else if (Files.isRegularFile(source)) {
@@ -47,6 +53,18 @@ public final class SourceTree {
         }
     }
 
+    /**
+     * {@code text} (a message, a log) with every path into the copy {@code copy} of {@code source}
+     * turned into the user's own: the same file in the source directory, or the archive's entry.
+     */
+    public static String inUserTerms(String text, Path source, Path copy) {
+        if (text == null) {
+            return null;
+        }
+        String prefix = copy.toAbsolutePath().normalize() + "/";
+        return text.replace(prefix, Files.isDirectory(source) ? source.toAbsolutePath().normalize() + "/" : source + "!/");
+    }
+
     private static Path unwrap(Path dir) throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
             List<Path> children = list.toList();
@@ -64,7 +82,8 @@ public final class SourceTree {
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                 // Build output and VCS data are not source: a stale target/ would let the check pass by accident.
-                if (!dir.equals(from) && (name.equals("target") || name.equals(".git"))) {
+                if (!dir.equals(from) && (name.equals("target") || name.equals(".git") || to.startsWith(dir.toAbsolutePath())
+                        || Files.isRegularFile(dir.resolve(Destination.MARKER)))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 Files.createDirectories(to.resolve(from.relativize(dir).toString()));

@@ -10,6 +10,7 @@ import org.portkit.closure.ClosureEngine;
 import org.portkit.diff.Changelog;
 import org.portkit.diff.LockDiff;
 import org.portkit.io.AtomicFiles;
+import org.portkit.io.WorkArea;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
 import org.portkit.port.PortTree;
@@ -94,18 +95,15 @@ public final class LockWorkflow {
 
         listener.say("===> " + name + ": " + spec.header().version() + " -> " + next.version() + " (" + ((MavenPort) updated).build().sourceDistfile() + ")");
         Lock before = previous(paths.lock());
-        Path work = request.environment().cache().newWork("update");
         Lock after;
-        try {
-            Locking locking = locking(paths).stagedIn(work);
+        try (WorkArea work = request.environment().cache().newWork("update")) {
+            Locking locking = locking(paths).stagedIn(work.dir());
             after = updated.lock(locking);
             Tree.Port generated = tree.port(updated, after);
             locking.keepStaged();
             AtomicFiles.writeString(paths.file(), edited);
             LockFile.write(after, paths.lock());
             writePort(generated);
-        } finally {
-            AtomicFiles.deleteTree(work);
         }
         String changelog = Changelog.render(List.of(new Changelog.Port(name, LockDiff.between(before, after))), false);
         if (branch == null) {

@@ -257,4 +257,27 @@ class ClosureArchiveTest {
                 run.out());
         assertTrue(run.out().contains("SHA256 (closure.tar.gz) = " + Hashing.sha256(out)), run.out());
     }
+
+    @Test
+    void aLockWithoutAMavenClosureIsRefusedAndArchivesNothing() throws IOException {
+        Path lock = tmp.resolve("portkit.lock");
+        LockFile.write(Lock.ofDistfiles(List.of()), lock);
+        Path out = tmp.resolve("deps.tar.gz");
+        PortkitRun run = PortkitRun.of("archive", lock.toString(), out.toString(), "--repo", tmp.resolve("m2").toString());
+        assertEquals(ExitStatus.BAD_INPUT.code, run.status(), run.err());
+        assertTrue(run.err().contains("no Maven closure"), run.err());
+        assertFalse(Files.exists(out));
+        Files.writeString(lock, "");
+        run = PortkitRun.of("archive", lock.toString(), out.toString());
+        assertEquals(ExitStatus.BAD_INPUT.code, run.status(), run.err());
+        assertTrue(run.err().contains(lock + ":1: an empty lock"), run.err());
+    }
+
+    @Test
+    void theArchiveIsWorldReadableAsEveryGeneratedFile() throws IOException {
+        Path repo = repository(tmp.resolve("m2"), List.copyOf(FILES.keySet()), Instant.now(), "rw-r--r--");
+        Path out = tmp.resolve("deps.tar.gz");
+        ClosureArchive.write(lock(), repo, out);
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+    }
 }

@@ -90,7 +90,9 @@ class LockCommandTest {
         try (FixtureRepository fork = new FixtureRepository(tmp.resolve("fork"))) {
             JicofoShape.publishFork(fork);
             Path spec = spec(fork.url() + "sources/");
-            Files.writeString(spec.resolve("portkit.lock"), "maven 3.9.16\narg package\n");
+            Files.writeString(spec.resolve("portkit.lock"), "maven 3.9.16\narg package\n"
+                    + "repository central https://repo.maven.apache.org/maven2/\n"
+                    + "file central org/fixture/lib/1.0/lib-1.0.jar " + "b".repeat(64) + " 3\n");
             assertEquals(ExitStatus.STALE.code, Main.run("generate", "--root", tmp.toString()));
             assertFalse(Files.exists(tmp.resolve("ports/net/app")));
         }

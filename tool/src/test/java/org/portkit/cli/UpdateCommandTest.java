@@ -85,7 +85,9 @@ class UpdateCommandTest {
             // A lock as the maintainer had it: the port generates from it.
             Files.writeString(root.resolve("specs/net/app/portkit.lock"), "maven 3.9.16\n"
                     + JicofoShape.ARGS.stream().map(a -> "arg " + a + "\n").reduce("", String::concat)
-                    + "source app-1.1.tar.gz " + "a".repeat(64) + " 1715\n");
+                    + "source app-1.1.tar.gz " + "a".repeat(64) + " 1715\n"
+                    + "repository central https://repo.maven.apache.org/maven2/\n"
+                    + "file central org/fixture/lib/1.0/lib-1.0.jar " + "b".repeat(64) + " 3\n");
             assertEquals(0, Main.run("generate", "--root", root.toString()));
             Path cache = tmp.resolve("cache");
             Files.createDirectories(cache.resolve("distfiles"));

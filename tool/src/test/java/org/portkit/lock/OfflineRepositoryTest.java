@@ -86,4 +86,24 @@ class OfflineRepositoryTest {
             assertTrue(list.noneMatch(p -> p.getFileName().toString().startsWith(".m2")), "no staging left behind");
         }
     }
+
+    @Test
+    void theRepositoryAndTheLockAreWorldReadableAsEveryGeneratedFileNotPrivateAsATemporaryFile() throws IOException {
+        Path a = file("a", "one");
+        Lock lock = lockOf(Map.of("org/jxmpp/jxmpp-core/1.0.9/jxmpp-core-1.0.9.jar", a));
+        Path out = tmp.resolve("m2");
+        OfflineRepository.write(lock, e -> a, out);
+        Path lockFile = tmp.resolve("portkit.lock");
+        LockFile.write(lock, lockFile);
+        assertEquals("rwxr-xr-x", mode(out));
+        assertEquals("rwxr-xr-x", mode(out.resolve("org/jxmpp")));
+        assertEquals("rw-r--r--", mode(out.resolve("org/jxmpp/jxmpp-core/1.0.9/jxmpp-core-1.0.9.jar")));
+        assertEquals("rw-r--r--", mode(out.resolve("org/jxmpp/jxmpp-core/maven-metadata-local.xml")));
+        assertEquals("rw-r--r--", mode(lockFile));
+        assertTrue(org.portkit.io.Destination.isOurs(out), "marked as portkit's, so the next resolve may replace it");
+    }
+
+    private static String mode(Path p) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
 }

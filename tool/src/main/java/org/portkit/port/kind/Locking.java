@@ -16,6 +16,7 @@ import org.portkit.failure.PortkitException;
 import org.portkit.io.AtomicFiles;
 import org.portkit.io.Download;
 import org.portkit.io.Hashing;
+import org.portkit.io.WorkArea;
 import org.portkit.lock.Lock;
 import org.portkit.lock.SourceDistfile;
 import org.portkit.port.SpecPaths;
@@ -133,8 +134,8 @@ public final class Locking {
         return result.lock();
     }
 
-    /** A new work directory of this lock in the cache; the caller removes it. */
-    public Path work(String prefix) throws IOException {
+    /** A new work area of this lock in the cache; the caller closes it. */
+    public WorkArea work(String prefix) throws IOException {
         return cache().newWork(prefix);
     }
 

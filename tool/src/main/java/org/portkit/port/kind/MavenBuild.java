@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.io.Archives;
-import org.portkit.io.AtomicFiles;
+import org.portkit.io.WorkArea;
 import org.portkit.lock.Lock;
 import org.portkit.lock.SourceDistfile;
 import org.portkit.maven.MavenArgs;
@@ -165,14 +165,11 @@ public record MavenBuild(Header header, String source, String sourceSite, String
             return locking.closure(source, mavenArgs, null).withSources(sources);
         }
         // The archive is made from the offline repository, which is kept in a work directory until then.
-        Path work = locking.work("lock");
-        try {
-            Path repository = work.resolve("m2");
+        try (WorkArea work = locking.work("lock")) {
+            Path repository = work.dir().resolve("m2");
             Lock lock = locking.closure(source, mavenArgs, repository);
             depsArchive(locking, lock, repository).ifPresent(sources::add);
             return lock.withSources(sources);
-        } finally {
-            AtomicFiles.deleteTree(work);
         }
     }
 
