@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.portkit.m2.Layout;
 import org.portkit.maven.MavenArgs;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.maven.MavenRun;
+import org.portkit.maven.Target;
 import org.portkit.resolve.Resolver;
 
 /**
@@ -41,13 +43,16 @@ public final class BuildRecorder {
     private final Resolver resolver;
     private final MavenDistribution maven;
     private final Path javaHome;
+    private final Target target;
     private final Path recordings;
 
     /** @param recordings where the lists of fetched files are kept between runs */
-    public BuildRecorder(Resolver resolver, MavenDistribution maven, Path javaHome, Path recordings) {
+    /** @param target the platform whose profiles and plugin platform detection the build evaluates */
+    public BuildRecorder(Resolver resolver, MavenDistribution maven, Path javaHome, Target target, Path recordings) {
         this.resolver = resolver;
         this.maven = maven;
         this.javaHome = javaHome;
+        this.target = target;
         this.recordings = recordings;
     }
 
@@ -66,9 +71,11 @@ public final class BuildRecorder {
         }
         try (RecordingMirror mirror = new RecordingMirror(resolver, new LinkedHashMap<>(repositories))) {
             Path settings = Files.writeString(work.resolve("record-settings.xml"), settings(mirror, repositories.keySet()));
-            MavenRun.run(maven, javaHome, project,
-                    List.of("-s", settings.toString(), "-Dmaven.repo.local=" + work.resolve("record-m2")),
-                    args.all(), log, "the recording build (online, through portkit's mirror)");
+            List<String> options = new ArrayList<>(List.of("-s", settings.toString(),
+                    "-Dmaven.repo.local=" + work.resolve("record-m2")));
+            options.addAll(target.mavenOptions());
+            MavenRun.run(maven, javaHome, project, options, args.all(), log,
+                    "the recording build (online, through portkit's mirror)");
             AtomicFiles.writeString(saved, String.join("\n", mirror.served()) + "\n");
         }
         return true;
@@ -106,6 +113,7 @@ public final class BuildRecorder {
             throw new IllegalStateException(e);
         }
         update(md, FORMAT + "\nmaven " + maven.version() + "\njava " + MavenRun.javaVersion(javaHome) + "\n");
+        update(md, "target " + target + "\n");
         args.all().forEach(a -> update(md, "arg " + a + "\n"));
         repositories.forEach((id, r) -> update(md, "repository " + id + " " + r.getUrl() + "\n"));
         List<Path> files;

@@ -24,6 +24,7 @@ import org.portkit.maven.MavenArgs;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.maven.MavenRun;
 import org.portkit.maven.SuperPom;
+import org.portkit.maven.Target;
 import org.portkit.model.Reactor;
 import org.portkit.model.ReactorReader;
 import org.portkit.model.ReactorWorkspace;
@@ -65,6 +66,9 @@ public final class ClosureEngine {
             this.description = description;
         }
     }
+
+    /** The platform every closure is computed for: the ports tree's. */
+    static final Target TARGET = Target.OPENBSD_AMD64;
 
     private ClosureEngine() {}
 
@@ -112,12 +116,15 @@ public final class ClosureEngine {
                 request.allowHttp(), progress);
 
         Path project = SourceTree.materialize(request.source(), work.resolve("src"));
-        Map<String, Path> poms = ReactorReader.indexSourceTree(project.resolve("pom.xml"));
-        try (Resolver resolver = Resolver.open(repository, request.settings(), args.properties(), javaVersion,
+        Path rootPom = rootPom(project, args);
+        Map<String, Path> poms = ReactorReader.indexSourceTree(rootPom);
+        Map<String, String> platform = new LinkedHashMap<>(TARGET.systemProperties());
+        platform.put("java.version", javaVersion);
+        try (Resolver resolver = Resolver.open(repository, request.settings(), args.properties(), platform,
                 new ReactorWorkspace(poms), request.allowHttp(), progress)) {
             List<RemoteRepository> start = new ArrayList<>(request.settings().repositories(false));
             start.addAll(central);
-            Reactor reactor = new ReactorReader(resolver, args, javaVersion, start).read(project.resolve("pom.xml"), poms);
+            Reactor reactor = new ReactorReader(resolver, args, javaVersion, TARGET, start).read(rootPom, poms);
             new StaticClosure(resolver, maven.lifecycles(), args, request.settings().repositories(false),
                     request.settings().repositories(true)).resolve(reactor);
             Map<String, Problems.Miss> unreachable = request.partial() ? resolver.problems().unreachableOnly() : null;
@@ -129,7 +136,7 @@ public final class ClosureEngine {
 
             Recording recording = Recording.SKIPPED;
             if (request.record()) {
-                boolean ran = new BuildRecorder(resolver, maven, request.javaHome(), request.cache().resolve("recordings"))
+                boolean ran = new BuildRecorder(resolver, maven, request.javaHome(), TARGET, request.cache().resolve("recordings"))
                         .record(project, args, knownRepositories(resolver, reactor, start), work, Path.of(logs + "-record.log"));
                 recording = ran ? Recording.RAN : Recording.REPLAYED;
                 resolver.problems().throwIfAny("artifacts the build fetched while it ran");
@@ -138,7 +145,8 @@ public final class ClosureEngine {
 
             List<Fetched> fetched = resolver.log().all();
             Map<String, Path> files = cached(fetched);
-            Lock lock = withLicenses(Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata()), files);
+            Lock lock = withLicenses(Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata()), files)
+                    .withTarget(TARGET.id());
             Path staged = OfflineRepository.stage(lock, e -> files.get(key(e)), out != null ? out : work.resolve("m2"));
             try {
                 if (request.check()) {
@@ -172,7 +180,8 @@ public final class ClosureEngine {
                         "the dependencies of unverified POMs are not known yet",
                         "run-time artifacts were not recorded: the build cannot run without the unverified files"),
                 new TreeSet<>());
-        return new Result(withLicenses(lock, cached(fetched)), progress.files(), progress.bytes(), Recording.IMPOSSIBLE);
+        return new Result(withLicenses(lock, cached(fetched)).withTarget(TARGET.id()), progress.files(), progress.bytes(),
+                Recording.IMPOSSIBLE);
     }
 
     /** Where each fetched file is in the resolver cache, by {@link #key}. */
@@ -195,9 +204,22 @@ public final class ClosureEngine {
     static void check(MavenDistribution maven, Request request, Path repository, Path work, Path log) throws IOException {
         Path project = SourceTree.materialize(request.source(), work.resolve("check-src"));
         Path settings = MavenRun.emptySettings(work);
-        MavenRun.run(maven, request.javaHome(), project,
-                List.of("-o", "-s", settings.toString(), "-Dmaven.repo.local=" + repository.toAbsolutePath()),
-                request.mavenArgs(), log, "the offline check build (mvn -o with the closure only)");
+        List<String> options = new ArrayList<>(List.of("-o", "-s", settings.toString(),
+                "-Dmaven.repo.local=" + repository.toAbsolutePath()));
+        options.addAll(TARGET.mavenOptions());
+        MavenRun.run(maven, request.javaHome(), project, options, request.mavenArgs(), log,
+                "the offline check build (mvn -o with the closure only)");
+    }
+
+    /** The POM the build starts from: pom.xml, or what {@code -f} names (a POM or its directory). */
+    private static Path rootPom(Path project, MavenArgs args) {
+        Path pom = args.file() == null ? project.resolve("pom.xml") : project.resolve(args.file()).normalize();
+        pom = Files.isDirectory(pom) ? pom.resolve("pom.xml") : pom;
+        if (!pom.startsWith(project) || !Files.isRegularFile(pom)) {
+            throw new PortkitException(Failure.BAD_INPUT, "the source has no POM "
+                    + (args.file() == null ? "pom.xml" : args.file() + " (named by -f)") + " at its top");
+        }
+        return pom;
     }
 
     /** Repositories the recording build may ask for: the reactor's, the settings', and any that served a file. */

@@ -14,7 +14,8 @@ import org.portkit.io.AtomicFiles;
 
 /**
  * The lock's text form: one fact per line, sorted, so that a diff between two locks reads as a
- * changelog. Lines are {@code maven V}, {@code arg A} (in order), {@code repository ID URL},
+ * changelog. Lines are {@code maven V}, {@code target OS ARCH} (the platform whose profiles and
+ * classifiers the closure is for), {@code arg A} (in order), {@code repository ID URL},
  * {@code prefix GROUP PREFIX ARTIFACT}, {@code metadata DIRECTORY},
  * {@code file REPOSITORY PATH SHA256 SIZE} and {@code license GROUP:ARTIFACT:VERSION LICENSE}, where
  * LICENSE is an SPDX expression or {@code UNKNOWN} followed by the POM's words (see {@link License});
@@ -31,6 +32,9 @@ public final class LockFile {
         StringBuilder out = new StringBuilder(HEADER);
         if (lock.mavenVersion() != null) {
             out.append("maven ").append(lock.mavenVersion()).append('\n');
+        }
+        if (lock.target() != null) {
+            out.append("target ").append(lock.target()).append('\n');
         }
         for (String arg : lock.mavenArgs()) {
             out.append("arg ").append(arg).append('\n');
@@ -78,6 +82,7 @@ public final class LockFile {
 
     public static Lock parse(String name, List<String> lines) {
         String maven = null;
+        String target = null;
         List<String> args = new ArrayList<>();
         TreeMap<String, String> repositories = new TreeMap<>();
         TreeSet<PluginPrefix> prefixes = new TreeSet<>();
@@ -99,6 +104,12 @@ public final class LockFile {
             try {
                 switch (kind) {
                     case "maven" -> maven = single(w);
+                    case "target" -> {
+                        if (target != null || w.length != 2 || w[0].isEmpty() || w[1].isEmpty()) {
+                            throw new IllegalArgumentException("expected one line: target OS ARCH");
+                        }
+                        target = rest;
+                    }
                     case "arg" -> args.add(rest);
                     case "source" -> {
                         if (w.length != 3) {
@@ -146,7 +157,7 @@ public final class LockFile {
             }
         }
         return new Lock(maven, List.copyOf(args), repositories, prefixes, metadata, files, unverified,
-                List.copyOf(incomplete), sources, licenses);
+                List.copyOf(incomplete), sources, licenses, target);
     }
 
     private static String single(String[] w) {

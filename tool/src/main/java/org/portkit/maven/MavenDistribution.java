@@ -39,7 +39,7 @@ public final class MavenDistribution {
     public static MavenDistribution obtain(String version, Path cacheRoot, UserSettings settings, boolean allowHttp,
             Progress progress) {
         // A resolver of its own, so that Maven's own download never enters a project's closure.
-        try (Resolver bootstrap = Resolver.open(cacheRoot.resolve("repository"), settings, Map.of(), "17", null,
+        try (Resolver bootstrap = Resolver.open(cacheRoot.resolve("repository"), settings, Map.of(), Map.of("java.version", "17"), null,
                 allowHttp, progress)) {
             return obtain(version, cacheRoot, bootstrap, SuperPom.repositories().get(0));
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Profile;
 import org.apache.maven.model.building.DefaultModelBuilderFactory;
@@ -26,31 +27,48 @@ import org.eclipse.aether.repository.RemoteRepository;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.maven.MavenArgs;
+import org.portkit.maven.Target;
 import org.portkit.resolve.Resolver;
 
 /**
  * Reads a project into a {@link Reactor} with Maven's own model builder: parents (also those not
  * reachable by relativePath), imported BOMs, properties, and profiles activated explicitly, by
- * property or by JDK are all Maven's doing, not portkit's.
+ * property, by JDK or by OS are all Maven's doing, not portkit's. The OS is the {@link Target}'s,
+ * and where the build uses os-maven-plugin, its {@code os.detected.*} properties are the target's too.
+ * The reactor's modules are those the reactor options choose ({@link ReactorSelection}).
  */
 public final class ReactorReader {
     private final Resolver resolver;
     private final MavenArgs args;
     private final String javaVersion;
+    private final Target target;
     private final List<RemoteRepository> repositories;
+    private static final String OS_PLUGIN = "kr.motd.maven:os-maven-plugin";
     private final ModelBuilder builder = new DefaultModelBuilderFactory().newInstance();
 
     /**
      * @param repositories what Maven would start from: settings.xml profile repositories, then central
      */
-    public ReactorReader(Resolver resolver, MavenArgs args, String javaVersion, List<RemoteRepository> repositories) {
+    public ReactorReader(Resolver resolver, MavenArgs args, String javaVersion, Target target,
+            List<RemoteRepository> repositories) {
         this.resolver = resolver;
         this.args = args;
         this.javaVersion = javaVersion;
+        this.target = target;
         this.repositories = repositories;
     }
 
+    /** @param rootPom the POM the build starts from (pom.xml, or what {@code -f} names) */
     public Reactor read(Path rootPom, Map<String, Path> poms) {
+        List<Module> all = modules(rootPom, poms, Map.of());
+        if (all.stream().anyMatch(ReactorReader::detectsOs)) {
+            all = modules(rootPom, poms, target.detected());
+        }
+        return new Reactor(ReactorSelection.select(all, args, rootPom.toAbsolutePath().getParent()), poms);
+    }
+
+    /** Every module, depth first in declaration order as Maven reads them; only the root with {@code -N}. */
+    private List<Module> modules(Path rootPom, Map<String, Path> poms, Map<String, String> detected) {
         List<Module> modules = new ArrayList<>();
         Deque<Path> todo = new ArrayDeque<>(List.of(rootPom.toAbsolutePath().normalize()));
         Set<Path> seen = new LinkedHashSet<>();
@@ -59,16 +77,26 @@ public final class ReactorReader {
             if (!seen.add(pom)) {
                 continue;
             }
-            Model model = effective(pom, poms);
+            Model model = effective(pom, poms, detected);
             modules.add(new Module(pom, model));
-            for (String m : model.getModules()) {
-                todo.add(modulePom(pom, m));
+            if (!args.nonRecursive()) {
+                List<String> children = model.getModules();
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    todo.addFirst(modulePom(pom, children.get(i)));
+                }
             }
         }
-        return new Reactor(List.copyOf(modules), poms);
+        return List.copyOf(modules);
     }
 
-    private Model effective(Path pom, Map<String, Path> poms) {
+    /** Whether a module loads os-maven-plugin, which sets os.detected.* before the models are read. */
+    private static boolean detectsOs(Module m) {
+        Build build = m.model().getBuild();
+        return build != null && (build.getExtensions().stream().anyMatch(e -> OS_PLUGIN.equals(e.getGroupId() + ':' + e.getArtifactId()))
+                || build.getPlugins().stream().anyMatch(p -> p.isExtensions() && OS_PLUGIN.equals(p.getKey())));
+    }
+
+    private Model effective(Path pom, Map<String, Path> poms, Map<String, String> detected) {
         DefaultModelBuildingRequest request = new DefaultModelBuildingRequest();
         request.setPomFile(pom.toFile());
         request.setModelResolver(new RepositoryModelResolver(resolver, poms, repositories));
@@ -77,6 +105,8 @@ public final class ReactorReader {
         request.setLocationTracking(false);
         Properties system = new Properties();
         system.putAll(System.getProperties());
+        system.putAll(detected);
+        system.putAll(target.systemProperties());
         system.setProperty("java.version", javaVersion);
         request.setSystemProperties(system);
         Properties user = new Properties();
