@@ -9,10 +9,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.metadata.DefaultMetadata;
@@ -24,7 +25,6 @@ import org.portkit.m2.Layout;
 import org.portkit.maven.MavenArgs;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.maven.MavenRun;
-import org.portkit.maven.Target;
 import org.portkit.resolve.Resolver;
 
 /**
@@ -43,49 +43,64 @@ public final class BuildRecorder {
     private final Resolver resolver;
     private final MavenDistribution maven;
     private final Path javaHome;
-    private final Target target;
+    private final List<String> targetOptions;
     private final Path recordings;
 
     /** @param recordings where the lists of fetched files are kept between runs */
-    /** @param target the platform whose profiles and plugin platform detection the build evaluates */
-    public BuildRecorder(Resolver resolver, MavenDistribution maven, Path javaHome, Target target, Path recordings) {
+    /** @param targetOptions options that make the build on this host the target's (its {@code <os>} profiles) */
+    BuildRecorder(Resolver resolver, MavenDistribution maven, Path javaHome, List<String> targetOptions, Path recordings) {
         this.resolver = resolver;
         this.maven = maven;
         this.javaHome = javaHome;
-        this.target = target;
+        this.targetOptions = targetOptions;
         this.recordings = recordings;
     }
 
     /**
      * @param project a fresh copy of the source, which this run builds in
-     * @param repositories every repository known so far, mirrors applied, by the id the POMs use
+     * @param repositories every repository known when the build starts, mirrors applied, by the id the POMs use
+     * @param more blocks until the rest is known (those static resolution finds), asked only when needed
      * @param work a directory for the run's settings and local repository
      * @param log where Maven's output goes
-     * @return whether Maven ran (false: an earlier identical recording was replayed)
+     * @return what the build read, and whether Maven ran for it
      */
-    public boolean record(Path project, MavenArgs args, Map<String, RemoteRepository> repositories, Path work, Path log)
-            throws IOException {
+    Recorded record(Path project, MavenArgs args, Map<String, RemoteRepository> repositories,
+            Supplier<Map<String, RemoteRepository>> more, Path work, Path log) throws IOException {
         Path saved = recordings.resolve(digest(project, args, repositories) + ".txt");
-        if (Files.isRegularFile(saved) && replay(Files.readAllLines(saved), repositories)) {
-            return false;
+        if (Files.isRegularFile(saved)) {
+            List<String> lines = Files.readAllLines(saved).stream().filter(l -> !l.isEmpty()).toList();
+            if (replay(lines, repositories, more)) {
+                return new Recorded(false, new TreeSet<>(lines), saved);
+            }
         }
-        try (RecordingMirror mirror = new RecordingMirror(resolver, new LinkedHashMap<>(repositories))) {
+        try (RecordingMirror mirror = new RecordingMirror(resolver, repositories, more)) {
             Path settings = Files.writeString(work.resolve("record-settings.xml"), settings(mirror, repositories.keySet()));
             List<String> options = new ArrayList<>(List.of("-s", settings.toString(),
                     "-Dmaven.repo.local=" + work.resolve("record-m2")));
-            options.addAll(target.mavenOptions());
+            options.addAll(targetOptions);
             MavenRun.run(maven, javaHome, project, options, args.all(), log,
                     "the recording build (online, through portkit's mirror)");
-            AtomicFiles.writeString(saved, String.join("\n", mirror.served()) + "\n");
+            return new Recorded(true, new TreeSet<>(mirror.served()), saved);
         }
-        return true;
+    }
+
+    /**
+     * Keeps what a build read for later runs with the same digest: called once the whole run
+     * succeeded, so that a replay never answers where the recorded run failed.
+     */
+    static void keep(Recorded recorded) {
+        if (recorded.ran()) {
+            AtomicFiles.writeString(recorded.file(), String.join("\n", recorded.lines()) + "\n");
+        }
     }
 
     /** Resolves a recorded list again (from the cache); false if anything is no longer to be had. */
-    private boolean replay(List<String> lines, Map<String, RemoteRepository> repositories) {
+    private boolean replay(List<String> lines, Map<String, RemoteRepository> repositories,
+            Supplier<Map<String, RemoteRepository>> more) {
         for (String line : lines) {
             String[] w = line.split(" ", 3);
-            RemoteRepository repository = w.length == 3 ? repositories.get(w[1]) : null;
+            RemoteRepository repository = w.length != 3 ? null
+                    : repositories.containsKey(w[1]) ? repositories.get(w[1]) : more.get().get(w[1]);
             if (repository == null) {
                 return false;
             }
@@ -113,7 +128,7 @@ public final class BuildRecorder {
             throw new IllegalStateException(e);
         }
         update(md, FORMAT + "\nmaven " + maven.version() + "\njava " + MavenRun.javaVersion(javaHome) + "\n");
-        update(md, "target " + target + "\n");
+        targetOptions.forEach(o -> update(md, "target " + o + "\n"));
         args.all().forEach(a -> update(md, "arg " + a + "\n"));
         repositories.forEach((id, r) -> update(md, "repository " + id + " " + r.getUrl() + "\n"));
         List<Path> files;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -111,9 +112,11 @@ public final class ClosureEngine {
         String javaVersion = MavenRun.javaVersion(request.javaHome());
         List<RemoteRepository> central = SuperPom.repositories();
         Progress progress = Progress.forConsole();
+        Phases phases = Phases.fromEnvironment(progress::files);
 
         MavenDistribution maven = MavenDistribution.obtain(request.mavenVersion(), request.cache(), request.settings(),
                 request.allowHttp(), progress);
+        phases.done("maven");
 
         Path project = SourceTree.materialize(request.source(), work.resolve("src"));
         Path rootPom = rootPom(project, args);
@@ -125,38 +128,77 @@ public final class ClosureEngine {
             List<RemoteRepository> start = new ArrayList<>(request.settings().repositories(false));
             start.addAll(central);
             Reactor reactor = new ReactorReader(resolver, args, javaVersion, TARGET, start).read(rootPom, poms);
-            new StaticClosure(resolver, maven.lifecycles(), args, request.settings().repositories(false),
-                    request.settings().repositories(true)).resolve(reactor);
-            Map<String, Problems.Miss> unreachable = request.partial() ? resolver.problems().unreachableOnly() : null;
-            if (unreachable == null) {
-                resolver.problems().throwIfAny("artifacts the POMs name");
-            } else if (!unreachable.isEmpty()) {
-                return partial(maven, args, resolver, unreachable, progress);
-            }
-
+            phases.done("model");
+            StaticClosure statics = new StaticClosure(resolver, maven.lifecycles(), args,
+                    request.settings().repositories(false), request.settings().repositories(true));
+            BuildRecorder recorder = new BuildRecorder(resolver, maven, request.javaHome(), reactor.osProfileOptions(),
+                    request.cache().resolve("recordings"));
+            Path recordLog = Path.of(logs + "-record.log");
             Recording recording = Recording.SKIPPED;
-            if (request.record()) {
-                boolean ran = new BuildRecorder(resolver, maven, request.javaHome(), TARGET, request.cache().resolve("recordings"))
-                        .record(project, args, knownRepositories(resolver, reactor, start), work, Path.of(logs + "-record.log"));
-                recording = ran ? Recording.RAN : Recording.REPLAYED;
-                resolver.problems().throwIfAny("artifacts the build fetched while it ran");
+            // Without a recording the lock is the static closure, a superset; with one, exactly what the build read.
+            List<Fetched> fetched;
+            Set<String> metadata;
+            Recorded recorded = null;
+            if (request.record() && !request.partial()) {
+                // The recording leads; static resolution runs beside it (see StaticBeside). What is known
+                // before it starts (and so the recording's digest) does not depend on how far it got.
+                Map<String, RemoteRepository> known = knownRepositories(resolver, reactor, start);
+                StaticBeside beside = new StaticBeside(() -> statics.resolve(reactor),
+                        () -> knownRepositories(resolver, reactor, start), resolver.problems(), phases);
+                try {
+                    recorded = recorder.record(project, args, known, beside::repositories, work, recordLog);
+                } catch (PortkitException e) {
+                    beside.join();
+                    resolver.problems().throwIfAny("artifacts the POMs name");
+                    throw e;
+                }
+                beside.join();
+                resolver.problems().throwIfAny("artifacts the POMs name or the build fetched while it ran");
+            } else {
+                statics.resolve(reactor);
+                phases.done("static");
+                Map<String, Problems.Miss> unreachable = request.partial() ? resolver.problems().unreachableOnly() : null;
+                if (unreachable == null) {
+                    resolver.problems().throwIfAny("artifacts the POMs name");
+                } else if (!unreachable.isEmpty()) {
+                    return partial(maven, args, resolver, unreachable, progress);
+                }
+                if (request.record()) {
+                    recorded = recorder.record(project, args, knownRepositories(resolver, reactor, start), Map::of, work,
+                            recordLog);
+                    resolver.problems().throwIfAny("artifacts the build fetched while it ran");
+                }
+            }
+            if (recorded != null) {
+                recording = recorded.ran() ? Recording.RAN : Recording.REPLAYED;
+                fetched = recorded.filter(resolver.log().all(), TARGET);
+                metadata = recorded.metadata();
+                phases.done("recording");
+            } else {
+                fetched = resolver.log().all();
+                metadata = resolver.log().metadata();
             }
             progress.finish();
 
-            List<Fetched> fetched = resolver.log().all();
             Map<String, Path> files = cached(fetched);
-            Lock lock = withLicenses(Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata()), files)
+            Lock lock = withLicenses(Locker.lock(maven.version(), args.all(), fetched, metadata), files)
                     .withTarget(TARGET.id());
+            phases.done("lock");
             Path staged = OfflineRepository.stage(lock, e -> files.get(key(e)), out != null ? out : work.resolve("m2"));
+            phases.done("staging");
             try {
                 if (request.check()) {
-                    check(maven, request, staged, work, Path.of(logs + "-check.log"));
+                    check(maven, request, reactor.osProfileOptions(), staged, work, Path.of(logs + "-check.log"));
+                    phases.done("check");
                 }
                 if (out != null) {
                     AtomicFiles.replaceDirectory(staged, out);
                 }
             } finally {
                 OfflineRepository.discard(staged);
+            }
+            if (recorded != null) {
+                BuildRecorder.keep(recorded);
             }
             return new Result(lock, progress.files(), progress.bytes(), recording);
         }
@@ -201,12 +243,13 @@ public final class ClosureEngine {
     }
 
     /** Runs the build offline in a fresh copy of the source, with the staged repository and nothing else. */
-    static void check(MavenDistribution maven, Request request, Path repository, Path work, Path log) throws IOException {
+    static void check(MavenDistribution maven, Request request, List<String> targetOptions, Path repository, Path work,
+            Path log) throws IOException {
         Path project = SourceTree.materialize(request.source(), work.resolve("check-src"));
         Path settings = MavenRun.emptySettings(work);
         List<String> options = new ArrayList<>(List.of("-o", "-s", settings.toString(),
                 "-Dmaven.repo.local=" + repository.toAbsolutePath()));
-        options.addAll(TARGET.mavenOptions());
+        options.addAll(targetOptions);
         MavenRun.run(maven, request.javaHome(), project, options, request.mavenArgs(), log,
                 "the offline check build (mvn -o with the closure only)");
     }

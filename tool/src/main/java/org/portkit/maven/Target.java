@@ -1,7 +1,5 @@
 package org.portkit.maven;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,9 +7,11 @@ import java.util.TreeMap;
  * The platform a port builds on, which is not the host portkit runs on: OpenBSD on amd64. Maven
  * activates {@code <os>} profiles from the system properties {@code os.name}, {@code os.arch} and
  * {@code os.version}, and os-maven-plugin derives {@code os.detected.*} (the classifiers of native
- * artifacts) from the same; both are evaluated for this target wherever portkit reads models, and
- * the builds portkit runs (recording, offline check) are given these properties, so that the
- * closure is the target's and not the host's.
+ * artifacts) from the same; both are evaluated for this target wherever portkit reads models.
+ *
+ * <p>The builds portkit runs on this host cannot be given {@code -Dos.name=OpenBSD}: Maven sets it
+ * JVM-wide and hands it to forked JVMs, whose JDK then refuses to start processes ("OpenBSD is not a
+ * supported OS platform"). They are given the target's {@code <os>} profiles explicitly instead.
  *
  * <p>{@code os.version} is left empty: a port builds on whatever OpenBSD release the ports tree is,
  * so no {@code <os><version>} condition can be said to hold.
@@ -41,10 +41,8 @@ public record Target(String osName, String osArch, String osVersion, String dete
         return d;
     }
 
-    /** {@code -D} options that make a Maven run on this host evaluate profiles and plugins for the target. */
-    public List<String> mavenOptions() {
-        List<String> options = new ArrayList<>();
-        new TreeMap<>(systemProperties()).forEach((k, v) -> options.add("-D" + k + '=' + v));
-        return options;
+    /** Whether an artifact's classifier names this target's OS, as platform-picking classifiers do. */
+    public boolean picks(String classifier) {
+        return classifier.contains(detectedName);
     }
 }

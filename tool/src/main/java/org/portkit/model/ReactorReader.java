@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
@@ -20,6 +21,7 @@ import org.apache.maven.model.building.DefaultModelBuilderFactory;
 import org.apache.maven.model.building.DefaultModelBuildingRequest;
 import org.apache.maven.model.building.ModelBuilder;
 import org.apache.maven.model.building.ModelBuildingException;
+import org.apache.maven.model.building.ModelBuildingResult;
 import org.apache.maven.model.building.ModelBuildingRequest;
 import org.apache.maven.model.building.ModelProblem;
 import org.apache.maven.model.io.DefaultModelReader;
@@ -35,6 +37,8 @@ import org.portkit.resolve.Resolver;
  * reachable by relativePath), imported BOMs, properties, and profiles activated explicitly, by
  * property, by JDK or by OS are all Maven's doing, not portkit's. The OS is the {@link Target}'s,
  * and where the build uses os-maven-plugin, its {@code os.detected.*} properties are the target's too.
+ * The {@code <os>} profiles found on the way are kept, so that builds on this host can be told to
+ * activate the target's ({@link Reactor#osProfileOptions()}).
  * The reactor's modules are those the reactor options choose ({@link ReactorSelection}).
  */
 public final class ReactorReader {
@@ -60,15 +64,18 @@ public final class ReactorReader {
 
     /** @param rootPom the POM the build starts from (pom.xml, or what {@code -f} names) */
     public Reactor read(Path rootPom, Map<String, Path> poms) {
-        List<Module> all = modules(rootPom, poms, Map.of());
+        SortedMap<String, Boolean> osProfiles = new TreeMap<>();
+        List<Module> all = modules(rootPom, poms, Map.of(), osProfiles);
         if (all.stream().anyMatch(ReactorReader::detectsOs)) {
-            all = modules(rootPom, poms, target.detected());
+            osProfiles.clear();
+            all = modules(rootPom, poms, target.detected(), osProfiles);
         }
-        return new Reactor(ReactorSelection.select(all, args, rootPom.toAbsolutePath().getParent()), poms);
+        return new Reactor(ReactorSelection.select(all, args, rootPom.toAbsolutePath().getParent()), poms, osProfiles);
     }
 
     /** Every module, depth first in declaration order as Maven reads them; only the root with {@code -N}. */
-    private List<Module> modules(Path rootPom, Map<String, Path> poms, Map<String, String> detected) {
+    private List<Module> modules(Path rootPom, Map<String, Path> poms, Map<String, String> detected,
+            SortedMap<String, Boolean> osProfiles) {
         List<Module> modules = new ArrayList<>();
         Deque<Path> todo = new ArrayDeque<>(List.of(rootPom.toAbsolutePath().normalize()));
         Set<Path> seen = new LinkedHashSet<>();
@@ -77,7 +84,7 @@ public final class ReactorReader {
             if (!seen.add(pom)) {
                 continue;
             }
-            Model model = effective(pom, poms, detected);
+            Model model = effective(pom, poms, detected, osProfiles);
             modules.add(new Module(pom, model));
             if (!args.nonRecursive()) {
                 List<String> children = model.getModules();
@@ -96,7 +103,8 @@ public final class ReactorReader {
                 || build.getPlugins().stream().anyMatch(p -> p.isExtensions() && OS_PLUGIN.equals(p.getKey())));
     }
 
-    private Model effective(Path pom, Map<String, Path> poms, Map<String, String> detected) {
+    private Model effective(Path pom, Map<String, Path> poms, Map<String, String> detected,
+            SortedMap<String, Boolean> osProfiles) {
         DefaultModelBuildingRequest request = new DefaultModelBuildingRequest();
         request.setPomFile(pom.toFile());
         request.setModelResolver(new RepositoryModelResolver(resolver, poms, repositories));
@@ -115,7 +123,18 @@ public final class ReactorReader {
         request.setActiveProfileIds(List.copyOf(args.activeProfiles()));
         request.setInactiveProfileIds(List.copyOf(args.inactiveProfiles()));
         try {
-            return builder.build(request).getEffectiveModel();
+            ModelBuildingResult result = builder.build(request);
+            // Every <os> profile of the POM and its parents; active on the target wins where one id is both.
+            for (String id : result.getModelIds()) {
+                Set<String> active = new LinkedHashSet<>();
+                result.getActivePomProfiles(id).forEach(p -> active.add(p.getId()));
+                for (Profile p : result.getRawModel(id).getProfiles()) {
+                    if (p.getActivation() != null && p.getActivation().getOs() != null) {
+                        osProfiles.merge(p.getId(), active.contains(p.getId()), Boolean::logicalOr);
+                    }
+                }
+            }
+            return result.getEffectiveModel();
         } catch (ModelBuildingException e) {
             resolver.problems().throwIfAny("POMs needed to read " + pom);
             StringBuilder why = new StringBuilder();
