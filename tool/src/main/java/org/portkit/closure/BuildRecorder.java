@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -38,7 +39,7 @@ import org.portkit.resolve.Resolver;
  */
 public final class BuildRecorder {
     /** Part of the digest: a change in what a recording holds makes older ones miss. */
-    private static final String FORMAT = "portkit recording 2";
+    private static final String FORMAT = "portkit recording 3";
 
     private final Resolver resolver;
     private final MavenDistribution maven;
@@ -57,22 +58,43 @@ public final class BuildRecorder {
     }
 
     /**
-     * @param project a fresh copy of the source, which this run builds in
+     * Where the recording of a build with these inputs is kept: named by a digest of everything
+     * that decides what the build reads.
+     *
+     * @param project a fresh copy of the source
      * @param repositories every repository known when the build starts, mirrors applied, by the id the POMs use
-     * @param more blocks until the rest is known (those static resolution finds), asked only when needed
+     */
+    Path recordingFile(Path project, MavenArgs args, Map<String, RemoteRepository> repositories) throws IOException {
+        return recordings.resolve(digest(project, args, repositories) + ".txt");
+    }
+
+    /**
+     * What an earlier successful run with the same inputs recorded, resolved again (from the cache);
+     * empty when there is none, or when anything in it is no longer to be had.
+     *
+     * @param more the repositories not known when the build starts (those static resolution finds),
+     *     asked only for a recorded line that names one of them
+     */
+    Optional<Recorded> replay(Path saved, Map<String, RemoteRepository> repositories,
+            Supplier<Map<String, RemoteRepository>> more) throws IOException {
+        if (!Files.isRegularFile(saved)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(saved).stream().filter(l -> !l.isEmpty()).toList();
+        return replay(lines, repositories, more) ? Optional.of(new Recorded(false, new TreeSet<>(lines), saved))
+                : Optional.empty();
+    }
+
+    /**
+     * Runs the build, online through the mirror, in {@code project}.
+     *
+     * @param more blocks until the rest of the repositories is known, asked only when a request
+     *     finds nothing in the others
      * @param work a directory for the run's settings and local repository
      * @param log where Maven's output goes
-     * @return what the build read, and whether Maven ran for it
      */
-    Recorded record(Path project, MavenArgs args, Map<String, RemoteRepository> repositories,
+    Recorded build(Path saved, Path project, MavenArgs args, Map<String, RemoteRepository> repositories,
             Supplier<Map<String, RemoteRepository>> more, Path work, Path log) throws IOException {
-        Path saved = recordings.resolve(digest(project, args, repositories) + ".txt");
-        if (Files.isRegularFile(saved)) {
-            List<String> lines = Files.readAllLines(saved).stream().filter(l -> !l.isEmpty()).toList();
-            if (replay(lines, repositories, more)) {
-                return new Recorded(false, new TreeSet<>(lines), saved);
-            }
-        }
         try (RecordingMirror mirror = new RecordingMirror(resolver, repositories, more)) {
             Path settings = Files.writeString(work.resolve("record-settings.xml"), settings(mirror, repositories.keySet()));
             List<String> options = new ArrayList<>(List.of("-s", settings.toString(),

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
@@ -139,23 +140,35 @@ public final class ClosureEngine {
             List<Fetched> fetched;
             Set<String> metadata;
             Recorded recorded = null;
+            // Static resolution once, however many ask: the replay, the mirror, the sequence below.
+            Supplier<Map<String, RemoteRepository>> staticThenKnown = once(() -> {
+                statics.resolve(reactor);
+                return knownRepositories(resolver, reactor, start);
+            });
             if (request.record() && !request.partial()) {
-                // The recording leads; static resolution runs beside it (see StaticBeside). What is known
-                // before it starts (and so the recording's digest) does not depend on how far it got.
+                // What is known before anything else runs (and so the recording's digest) does not
+                // depend on how far static resolution got.
                 Map<String, RemoteRepository> known = knownRepositories(resolver, reactor, start);
-                StaticBeside beside = new StaticBeside(() -> statics.resolve(reactor),
-                        () -> knownRepositories(resolver, reactor, start), resolver.problems(), phases);
-                try {
-                    recorded = recorder.record(project, args, known, beside::repositories, work, recordLog);
-                } catch (PortkitException e) {
+                Path saved = recorder.recordingFile(project, args, known);
+                // A recording is kept only for a run that succeeded, static resolution included: a
+                // replay needs nothing more from it.
+                recorded = recorder.replay(saved, known, staticThenKnown).orElse(null);
+                if (recorded == null) {
+                    // The build leads; static resolution runs beside it (see StaticBeside).
+                    StaticBeside beside = new StaticBeside(staticThenKnown, resolver.problems(), phases);
+                    try {
+                        recorded = recorder.build(saved, project, args, known, beside::repositories, work, recordLog);
+                    } catch (PortkitException e) {
+                        beside.join();
+                        resolver.problems().throwIfAny("artifacts the POMs name");
+                        throw e;
+                    }
                     beside.join();
-                    resolver.problems().throwIfAny("artifacts the POMs name");
-                    throw e;
+                    recorded = recorded.withPicked(resolver.log().all(), TARGET);
                 }
-                beside.join();
                 resolver.problems().throwIfAny("artifacts the POMs name or the build fetched while it ran");
             } else {
-                statics.resolve(reactor);
+                staticThenKnown.get();
                 phases.done("static");
                 Map<String, Problems.Miss> unreachable = request.partial() ? resolver.problems().unreachableOnly() : null;
                 if (unreachable == null) {
@@ -164,14 +177,19 @@ public final class ClosureEngine {
                     return partial(maven, args, resolver, unreachable, progress);
                 }
                 if (request.record()) {
-                    recorded = recorder.record(project, args, knownRepositories(resolver, reactor, start), Map::of, work,
-                            recordLog);
+                    Map<String, RemoteRepository> known = staticThenKnown.get();
+                    Path saved = recorder.recordingFile(project, args, known);
+                    recorded = recorder.replay(saved, known, Map::of).orElse(null);
+                    if (recorded == null) {
+                        recorded = recorder.build(saved, project, args, known, Map::of, work, recordLog)
+                                .withPicked(resolver.log().all(), TARGET);
+                    }
                     resolver.problems().throwIfAny("artifacts the build fetched while it ran");
                 }
             }
             if (recorded != null) {
                 recording = recorded.ran() ? Recording.RAN : Recording.REPLAYED;
-                fetched = recorded.filter(resolver.log().all(), TARGET);
+                fetched = recorded.filter(resolver.log().all());
                 metadata = recorded.metadata();
                 phases.done("recording");
             } else {
@@ -263,6 +281,23 @@ public final class ClosureEngine {
                     + (args.file() == null ? "pom.xml" : args.file() + " (named by -f)") + " at its top");
         }
         return pom;
+    }
+
+    /** A supplier that computes its value on the first call only (the others wait for it). */
+    private static <T> Supplier<T> once(Supplier<T> compute) {
+        return new Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public synchronized T get() {
+                if (!done) {
+                    value = compute.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
     }
 
     /** Repositories the recording build may ask for: the reactor's, the settings', and any that served a file. */

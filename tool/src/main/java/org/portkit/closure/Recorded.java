@@ -30,10 +30,17 @@ record Recorded(boolean ran, SortedSet<String> lines, Path file) {
         lines = Collections.unmodifiableSortedSet(new TreeSet<>(lines));
     }
 
-    /** The fetched files the build read, and those whose classifier picks the target's platform. */
-    List<Fetched> filter(Collection<Fetched> fetched, Target target) {
-        return fetched.stream().filter(f -> lines.contains("artifact " + f.repository().id() + ' ' + f.path())
-                || picked(f.path(), target)).toList();
+    /** This recording with the fetched files whose classifier picks the target's platform. */
+    Recorded withPicked(Collection<Fetched> fetched, Target target) {
+        TreeSet<String> more = new TreeSet<>(lines);
+        fetched.stream().filter(f -> picked(f.path(), target))
+                .forEach(f -> more.add("artifact " + f.repository().id() + ' ' + f.path()));
+        return new Recorded(ran, more, file);
+    }
+
+    /** The fetched files the build read. */
+    List<Fetched> filter(Collection<Fetched> fetched) {
+        return fetched.stream().filter(f -> lines.contains("artifact " + f.repository().id() + ' ' + f.path())).toList();
     }
 
     private static boolean picked(String path, Target target) {

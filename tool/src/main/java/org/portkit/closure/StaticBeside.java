@@ -21,21 +21,19 @@ final class StaticBeside {
     private boolean leading = true;
 
     /**
-     * @param staticClosure the static resolution to run
-     * @param repositories every repository known once it is done
+     * @param staticClosure the static resolution to run, returning every repository known once it is done
      * @param problems where it (and the recording) note what could not be obtained
      */
-    StaticBeside(Runnable staticClosure, Supplier<Map<String, RemoteRepository>> repositories, Problems problems,
-            Phases phases) {
+    StaticBeside(Supplier<Map<String, RemoteRepository>> staticClosure, Problems problems, Phases phases) {
         done = CompletableFuture.supplyAsync(() -> {
             long start = phases.now();
             long files = phases.downloads();
             try {
-                staticClosure.run();
+                Map<String, RemoteRepository> repositories = staticClosure.get();
                 if (!problems.isEmpty()) {
                     stopLeader();
                 }
-                return repositories.get();
+                return repositories;
             } catch (RuntimeException | Error e) {
                 stopLeader();
                 throw e;

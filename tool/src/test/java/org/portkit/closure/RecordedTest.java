@@ -1,6 +1,7 @@
 package org.portkit.closure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,11 @@ class RecordedTest {
                 fetched(CENTRAL, "org/doubt/tree/1/tree-1.jar"), // static resolution only
                 fetched(CENTRAL, "org/n/native/1/native-1-openbsd-x86_64.jar"),
                 fetched(CENTRAL, "org/n/native/1/native-1-linux-x86_64.jar"));
-        assertEquals(List.of(fetched.get(0), fetched.get(1), fetched.get(4)), recorded.filter(fetched, Target.OPENBSD_AMD64));
+        assertEquals(List.of(fetched.get(0), fetched.get(1)), recorded.filter(fetched));
+        Recorded kept = recorded.withPicked(fetched, Target.OPENBSD_AMD64);
+        assertEquals(List.of(fetched.get(0), fetched.get(1), fetched.get(4)), kept.filter(fetched));
+        assertTrue(kept.lines().contains("artifact central org/n/native/1/native-1-openbsd-x86_64.jar"),
+                "kept with the recording, so that a replay has it too");
         assertEquals(Set.of("org/b/b", "org/apache/maven/plugins"), recorded.metadata());
     }
 
