@@ -6,7 +6,7 @@
 # 30-50 minutes and needs Maven Central.
 #
 # For each project it measures:
-#   portkit  cold resolve time (empty --cache), warm resolve time (same cache,
+#   portkit  cold resolve time (empty --cache) with its time per phase (PORTKIT_PROFILE=1), warm resolve time (same cache,
 #            new --out; the warm run replays the cold run's recording of run-time
 #            artifacts instead of running the build again), files and bytes in its
 #            output repository, and whether `mvn -o` builds a fresh unpack of the
@@ -30,6 +30,8 @@
 #                   copied to BENCH_DIR so concurrent source edits cannot trigger a
 #                   rebuild in the middle of a timed run)
 #   BENCH_PROJECTS  space-separated subset of project names (default: all)
+#   BENCH_REBUILD=0 skip the second online build + tarball (the reproducibility check)
+#   BENCH_CHECK_RUNS how many times `portkit check` of the committed ports is timed (default 3)
 #   SYSTEM_MVN      Maven used only to fetch the inputs (default: mvn on PATH)
 set -euo pipefail
 
@@ -37,6 +39,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 BENCH_DIR=${BENCH_DIR:-/tmp/portkit-bench}
 PORTKIT=${PORTKIT:-$here/../portkit}
 PORTKIT_SNAPSHOT=${PORTKIT_SNAPSHOT:-1}
+BENCH_REBUILD=${BENCH_REBUILD:-1}
+BENCH_CHECK_RUNS=${BENCH_CHECK_RUNS:-3}
 SYSTEM_MVN=${SYSTEM_MVN:-mvn}
 
 MAVEN_VERSION=3.9.16
@@ -60,6 +64,8 @@ mkdir -p "$DIST"
 echo '<settings/>' >"$SETTINGS"
 # Maven 3.9 also reads MAVEN_ARGS; keep the runs comparable.
 unset MAVEN_ARGS
+# portkit prints its time per phase (only portkit reads it).
+export PORTKIT_PROFILE=1
 
 FAILURES=()   # "what: log path"
 PK_FAILED=0   # a portkit step (resolve or offline build with its repository) failed
@@ -97,14 +103,17 @@ fresh_unpack() {
   printf '%s\n' "$top"
 }
 
-# repo_stats DIR: prints "FILES BYTES" of the repository's artifacts, leaving out
+# repo_stats DIR: prints "FILES BYTES JARS_AND_POMS" of the repository's artifacts, leaving out
 # Maven's bookkeeping files.
 repo_stats() {
-  if [ ! -d "$1" ]; then echo "0 0"; return; fi
+  if [ ! -d "$1" ]; then echo "0 0 0"; return; fi
   find "$1" -type f ! -name _remote.repositories ! -name '*.lastUpdated' \
-      ! -name resolver-status.properties -printf '%s\n' |
-    awk '{ n++; b += $1 } END { printf "%d %d\n", n, b }'
+      ! -name resolver-status.properties -printf '%s %f\n' |
+    awk '{ n++; b += $1 } $2 ~ /\.(jar|pom)$/ { jp++ } END { printf "%d %d %d\n", n, b, jp }'
 }
+
+# phases LOG: portkit's per-phase profile lines ("portkit phase NAME: S s, N files downloaded"), one line.
+phases() { sed -n 's/^portkit phase \(.*\): \([0-9.]*\) s, \([0-9]*\) files downloaded$/\1 \2s (\3 dl)/p' "$1" | paste -sd ';' -; }
 
 # downloaded LOG, recording LOG: the two halves of portkit resolve's last line,
 # "downloaded this run: N files, X MB; run-time artifacts recorded|replayed ...".
@@ -233,12 +242,13 @@ for p in "${PROJECTS[@]}"; do
   if [ "$T_RC" -eq 0 ]; then
     R[$name,pk_cold_out]=$(grep -E 'files \(|downloaded this run' "$W/portkit-cold.log" | tr '\n' ' ' || true)
     R[$name,pk_cold_rec]=$(recording "$W/portkit-cold.log")
-    read -r files bytes < <(repo_stats "$W/pk-m2")
-    R[$name,pk_files]=$files; R[$name,pk_bytes]=$bytes
+    R[$name,pk_cold_phases]=$(phases "$W/portkit-cold.log")
+    read -r files bytes jp < <(repo_stats "$W/pk-m2")
+    R[$name,pk_files]=$files; R[$name,pk_bytes]=$bytes; R[$name,pk_jp]=$jp
     R[$name,pk_lock_files]=$(grep -c '^file ' "$W/pk-cold.lock" || true)
   else
     R[$name,pk_cold]="FAIL($T_RC)"; R[$name,pk_cold_rec]=-
-    R[$name,pk_files]=-; R[$name,pk_bytes]=-; R[$name,pk_lock_files]=-
+    R[$name,pk_files]=-; R[$name,pk_bytes]=-; R[$name,pk_jp]=-; R[$name,pk_lock_files]=-
     PK_FAILED=1; FAILURES+=("$name portkit cold resolve (exit $T_RC): $W/portkit-cold.log")
     log "$name: portkit cold resolve failed (exit $T_RC); last lines:"
     tail -n 30 "$W/portkit-cold.log" >&2
@@ -252,6 +262,7 @@ for p in "${PROJECTS[@]}"; do
   if [ "$T_RC" -eq 0 ]; then
     R[$name,pk_warm_dl]=$(downloaded "$W/portkit-warm.log")
     R[$name,pk_warm_rec]=$(recording "$W/portkit-warm.log")
+    R[$name,pk_warm_phases]=$(phases "$W/portkit-warm.log")
     if [ -f "$W/pk-cold.lock" ] && cmp -s "$W/pk-cold.lock" "$W/pk-warm.lock"; then
       R[$name,pk_lock_same]=yes
     else
@@ -279,8 +290,8 @@ for p in "${PROJECTS[@]}"; do
   timed "$W/go-offline.log" mvn_in "$src" "$jdk" -Dmaven.repo.local="$W/go-m2" "$DEP_PLUGIN:go-offline"
   R[$name,go_secs]=$T_SECS
   record_status "$name" go go-offline "$W/go-offline.log"
-  read -r files bytes < <(repo_stats "$W/go-m2")
-  R[$name,go_files]=$files; R[$name,go_bytes]=$bytes
+  read -r files bytes jp < <(repo_stats "$W/go-m2")
+  R[$name,go_files]=$files; R[$name,go_bytes]=$bytes; R[$name,go_jp]=$jp
 
   # offline build with go-offline's repository
   offline_build "$name" go "go-offline's" "$W/go-m2" "$W/offline-gooffline.log" "$W/src-gooffline-build"
@@ -288,17 +299,19 @@ for p in "${PROJECTS[@]}"; do
   # online build + tarball, counted before anything else touches the repository; then the
   # same again in another fresh unpack, to see whether the tarball can be rebuilt bit for bit
   online_tarball "$name" tb "$W"
-  read -r files bytes < <(repo_stats "$W/online-m2")
-  R[$name,tb_files]=$files; R[$name,tb_bytes]=$bytes
-  online_tarball "$name" tb2 "$W/online-rebuild"
-  if cmp -s "$W/online-m2.tar.gz" "$W/online-rebuild/online-m2.tar.gz"; then
-    R[$name,tb_repro]=yes
-  else
-    R[$name,tb_repro]=no
+  read -r files bytes jp < <(repo_stats "$W/online-m2")
+  R[$name,tb_files]=$files; R[$name,tb_bytes]=$bytes; R[$name,tb_jp]=$jp
+  if [ "$BENCH_REBUILD" = 1 ]; then
+    online_tarball "$name" tb2 "$W/online-rebuild"
+    if cmp -s "$W/online-m2.tar.gz" "$W/online-rebuild/online-m2.tar.gz"; then
+      R[$name,tb_repro]=yes
+    else
+      R[$name,tb_repro]=no
+    fi
+    R[$name,tb_diff]="$({ diff -rq "$W/online-m2" "$W/online-rebuild/online-m2" || true; } | wc -l) ($({
+      diff -rq -x _remote.repositories -x '*.lastUpdated' -x resolver-status.properties \
+        "$W/online-m2" "$W/online-rebuild/online-m2" || true; } | wc -l) artifacts)"
   fi
-  R[$name,tb_diff]="$({ diff -rq "$W/online-m2" "$W/online-rebuild/online-m2" || true; } | wc -l) ($({
-    diff -rq -x _remote.repositories -x '*.lastUpdated' -x resolver-status.properties \
-      "$W/online-m2" "$W/online-rebuild/online-m2" || true; } | wc -l) artifacts)"
 
   # offline build with the online build's repository
   offline_build "$name" tb "the online build's" "$W/online-m2" "$W/offline-online.log" "$W/src-online-build"
@@ -309,6 +322,23 @@ for p in "${PROJECTS[@]}"; do
   R[$name,ratio_bytes]=$(ratio "${R[$name,pk_bytes]}" "${R[$name,go_bytes]}")
   R[$name,ratio_tb_time]=$(ratio "$pk_cold_num" "$(sum "${R[$name,tb_secs]}" "${R[$name,tb_tar_secs]}")")
   R[$name,ratio_tb_bytes]=$(ratio "${R[$name,pk_bytes]}" "${R[$name,tb_bytes]}")
+  R[$name,ratio_online]=$(ratio "$pk_cold_num" "${R[$name,tb_secs]}")
+  pk_warm_num=${R[$name,pk_warm]}
+  [[ $pk_warm_num == FAIL* ]] && pk_warm_num=-
+  R[$name,ratio_warm_online]=$(ratio "$pk_warm_num" "${R[$name,tb_secs]}")
+  R[$name,ratio_jp]=$(ratio "${R[$name,pk_jp]}" "${R[$name,tb_jp]}")
+done
+
+# ---------------------------------------------------------------- check
+# `portkit check` of the committed ports, wall time with JVM start, from the launcher's tree.
+CHECK_TIMES=()
+CHECK_STATUS=ok
+portkit_root=$(cd "$(dirname "$PORTKIT")" && pwd)
+check_in_root() { (cd "$portkit_root" && portkit check); }
+for _ in $(seq "$BENCH_CHECK_RUNS"); do
+  timed "$BENCH_DIR/check.log" check_in_root
+  CHECK_TIMES+=("$T_SECS")
+  [ "$T_RC" -eq 0 ] || CHECK_STATUS="FAIL($T_RC)"
 done
 
 # ---------------------------------------------------------------- report
@@ -370,6 +400,19 @@ mbrow() {
   row   "  (offline build time, s)"             tb_offline_secs
   row   "ratio portkit cold / (online + tar)"   ratio_tb_time
   row   "ratio portkit bytes / online repo"     ratio_tb_bytes
+  row   "ratio portkit cold / online build"     ratio_online
+  row   "ratio portkit warm / online build"     ratio_warm_online
+  row   "jar+pom files: portkit repo"           pk_jp
+  row   "jar+pom files: go-offline repo"        go_jp
+  row   "jar+pom files: online repo"            tb_jp
+  row   "ratio jar+pom portkit / online"        ratio_jp
+  echo
+  echo "portkit check of the committed ports, wall time with JVM start (s): ${CHECK_TIMES[*]} ($CHECK_STATUS)"
+  echo "load average at the end: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+  for n in "${NAMES[@]}"; do
+    echo "$n portkit cold phases: ${R[$n,pk_cold_phases]:--}"
+    echo "$n portkit warm phases: ${R[$n,pk_warm_phases]:--}"
+  done
   echo
   for n in "${NAMES[@]}"; do
     [ -n "${R[$n,pk_cold_out]:-}" ] && echo "$n portkit cold: ${R[$n,pk_cold_out]}"

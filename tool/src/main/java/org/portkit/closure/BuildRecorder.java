@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.metadata.DefaultMetadata;
@@ -36,49 +39,93 @@ import org.portkit.resolve.Resolver;
  */
 public final class BuildRecorder {
     /** Part of the digest: a change in what a recording holds makes older ones miss. */
-    private static final String FORMAT = "portkit recording 2";
+    private static final String FORMAT = "portkit recording 4";
 
     private final Resolver resolver;
     private final MavenDistribution maven;
     private final Path javaHome;
+    private final List<String> targetOptions;
     private final Path recordings;
 
     /** @param recordings where the lists of fetched files are kept between runs */
-    public BuildRecorder(Resolver resolver, MavenDistribution maven, Path javaHome, Path recordings) {
+    /** @param targetOptions options that make the build on this host the target's (its {@code <os>} profiles) */
+    BuildRecorder(Resolver resolver, MavenDistribution maven, Path javaHome, List<String> targetOptions, Path recordings) {
         this.resolver = resolver;
         this.maven = maven;
         this.javaHome = javaHome;
+        this.targetOptions = targetOptions;
         this.recordings = recordings;
     }
 
     /**
-     * @param project a fresh copy of the source, which this run builds in
-     * @param repositories every repository known so far, mirrors applied, by the id the POMs use
+     * Where the recording of a build with these inputs is kept: named by a digest of everything
+     * that decides what the build reads.
+     *
+     * @param project a fresh copy of the source
+     * @param repositories every repository known when the build starts, mirrors applied, by the id the POMs use
+     */
+    Path recordingFile(Path project, MavenArgs args, Map<String, RemoteRepository> repositories) throws IOException {
+        return recordings.resolve(digest(project, args, repositories) + ".txt");
+    }
+
+    /**
+     * What an earlier successful run with the same inputs recorded, resolved again (from the cache);
+     * empty when there is none, or when anything in it is no longer to be had.
+     *
+     * @param more the repositories not known when the build starts (those static resolution finds),
+     *     asked only for a recorded line that names one of them
+     */
+    Optional<Recorded> replay(Path saved, Map<String, RemoteRepository> repositories,
+            Supplier<Map<String, RemoteRepository>> more) throws IOException {
+        if (!Files.isRegularFile(saved)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(saved).stream().filter(l -> !l.isEmpty()).toList();
+        return replay(lines, repositories, more) ? Optional.of(new Recorded(false, new TreeSet<>(lines), saved))
+                : Optional.empty();
+    }
+
+    /**
+     * Runs the build, online through the mirror, in {@code project}.
+     *
+     * @param more blocks until the rest of the repositories is known, asked only when a request
+     *     finds nothing in the others
      * @param work a directory for the run's settings and local repository
      * @param log where Maven's output goes
-     * @return whether Maven ran (false: an earlier identical recording was replayed)
      */
-    public boolean record(Path project, MavenArgs args, Map<String, RemoteRepository> repositories, Path work, Path log)
-            throws IOException {
-        Path saved = recordings.resolve(digest(project, args, repositories) + ".txt");
-        if (Files.isRegularFile(saved) && replay(Files.readAllLines(saved), repositories)) {
-            return false;
-        }
-        try (RecordingMirror mirror = new RecordingMirror(resolver, new LinkedHashMap<>(repositories))) {
+    Recorded build(Path saved, Path project, MavenArgs args, Map<String, RemoteRepository> repositories,
+            Supplier<Map<String, RemoteRepository>> more, Path work, Path log) throws IOException {
+        try (RecordingMirror mirror = new RecordingMirror(resolver, repositories, more)) {
             Path settings = Files.writeString(work.resolve("record-settings.xml"), settings(mirror, repositories.keySet()));
-            MavenRun.run(maven, javaHome, project,
-                    List.of("-s", settings.toString(), "-Dmaven.repo.local=" + work.resolve("record-m2")),
-                    args.all(), log, "the recording build (online, through portkit's mirror)");
-            AtomicFiles.writeString(saved, String.join("\n", mirror.served()) + "\n");
+            List<String> options = new ArrayList<>(List.of("-s", settings.toString(),
+                    "-Dmaven.repo.local=" + work.resolve("record-m2")));
+            options.addAll(targetOptions);
+            MavenRun.run(maven, javaHome, project, options, args.all(), log,
+                    "the recording build (online, through portkit's mirror)");
+            return new Recorded(true, new TreeSet<>(mirror.served()), saved);
         }
-        return true;
+    }
+
+    /**
+     * Keeps what a build read for later runs with the same digest: called once the whole run
+     * succeeded, so that a replay never answers where the recorded run failed.
+     */
+    static void keep(Recorded recorded) {
+        if (recorded.ran()) {
+            AtomicFiles.writeString(recorded.file(), String.join("\n", recorded.lines()) + "\n");
+        }
     }
 
     /** Resolves a recorded list again (from the cache); false if anything is no longer to be had. */
-    private boolean replay(List<String> lines, Map<String, RemoteRepository> repositories) {
+    private boolean replay(List<String> lines, Map<String, RemoteRepository> repositories,
+            Supplier<Map<String, RemoteRepository>> more) {
         for (String line : lines) {
+            if (line.startsWith(Recorded.RUNTIME)) {
+                continue;
+            }
             String[] w = line.split(" ", 3);
-            RemoteRepository repository = w.length == 3 ? repositories.get(w[1]) : null;
+            RemoteRepository repository = w.length != 3 ? null
+                    : repositories.containsKey(w[1]) ? repositories.get(w[1]) : more.get().get(w[1]);
             if (repository == null) {
                 return false;
             }
@@ -106,6 +153,7 @@ public final class BuildRecorder {
             throw new IllegalStateException(e);
         }
         update(md, FORMAT + "\nmaven " + maven.version() + "\njava " + MavenRun.javaVersion(javaHome) + "\n");
+        targetOptions.forEach(o -> update(md, "target " + o + "\n"));
         args.all().forEach(a -> update(md, "arg " + a + "\n"));
         repositories.forEach((id, r) -> update(md, "repository " + id + " " + r.getUrl() + "\n"));
         List<Path> files;

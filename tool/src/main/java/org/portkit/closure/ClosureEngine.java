@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.portkit.cache.Cache;
 import org.portkit.failure.Failure;
@@ -27,6 +28,7 @@ import org.portkit.maven.MavenArgs;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.maven.MavenRun;
 import org.portkit.maven.SuperPom;
+import org.portkit.maven.Target;
 import org.portkit.model.Reactor;
 import org.portkit.model.ReactorReader;
 import org.portkit.model.ReactorWorkspace;
@@ -118,6 +120,9 @@ public final class ClosureEngine {
         }
     }
 
+    /** The platform every closure is computed for: the ports tree's. */
+    static final Target TARGET = Target.OPENBSD_AMD64;
+
     private ClosureEngine() {}
 
     /** Resolves, writes the offline repository to {@code out} and the lock to {@code lockFile}. */
@@ -158,54 +163,110 @@ public final class ClosureEngine {
         String javaVersion = MavenRun.javaVersion(request.javaHome());
         List<RemoteRepository> central = SuperPom.repositories();
         Progress progress = Progress.forConsole();
+        Phases phases = Phases.fromEnvironment(progress::files);
 
         MavenDistribution maven = MavenDistribution.obtain(request.mavenVersion(), request.cache(), request.settings(),
                 request.allowHttp(), progress);
+        phases.done("maven");
 
         Path project = SourceTree.materialize(request.source(), work.resolve("src"));
-        Map<String, Path> poms = ReactorReader.indexSourceTree(project.resolve("pom.xml"));
-        try (Resolver resolver = Resolver.open(repository, request.settings(), args.properties(), javaVersion,
+        Path rootPom = rootPom(project, args);
+        Map<String, Path> poms = ReactorReader.indexSourceTree(rootPom);
+        Map<String, String> platform = new LinkedHashMap<>(TARGET.systemProperties());
+        platform.put("java.version", javaVersion);
+        try (Resolver resolver = Resolver.open(repository, request.settings(), args.properties(), platform,
                 new ReactorWorkspace(poms), request.allowHttp(), progress)) {
             List<RemoteRepository> start = new ArrayList<>(request.settings().repositories(false));
             start.addAll(central);
-            Reactor reactor = new ReactorReader(resolver, args, javaVersion, start).read(project.resolve("pom.xml"), poms);
-            StaticClosure closure = new StaticClosure(resolver, maven.lifecycles(), args,
+            Reactor reactor = new ReactorReader(resolver, args, javaVersion, TARGET, start).read(rootPom, poms);
+            phases.done("model");
+            StaticClosure statics = new StaticClosure(resolver, maven.lifecycles(), args,
                     request.settings().repositories(false), request.settings().repositories(true));
-            closure.resolve(reactor);
-            Map<String, Problems.Miss> unreachable = request.partial() ? resolver.problems().unreachableOnly() : null;
-            if (unreachable == null) {
-                resolver.problems().throwIfAny("artifacts the POMs name");
-            } else if (!unreachable.isEmpty()) {
-                return partial(maven, args, resolver, unreachable, progress, closure.runtime());
-            }
-
+            BuildRecorder recorder = new BuildRecorder(resolver, maven, request.javaHome(), reactor.osProfileOptions(),
+                    request.cache().recordings());
+            Path recordLog = Path.of(logs + "-record.log");
             Recording recording = Recording.SKIPPED;
-            if (request.record()) {
-                boolean ran;
-                try {
-                    ran = new BuildRecorder(resolver, maven, request.javaHome(), request.cache().recordings())
-                            .record(project, args, knownRepositories(resolver, reactor, start), work, Path.of(logs + "-record.log"));
-                } catch (PortkitException e) {
-                    // What the mirror could not deliver (a changed cached file, say) explains a failed build best.
-                    resolver.problems().throwIfAny("artifacts the build fetched while it ran");
-                    throw e;
+            // Without a recording the lock is the static closure, a superset; with one, exactly what the build read.
+            List<Fetched> fetched;
+            Set<String> metadata;
+            Set<String> runtime;
+            Recorded recorded = null;
+            // Static resolution once, however many ask: the replay, the mirror, the sequence below.
+            Supplier<Map<String, RemoteRepository>> staticThenKnown = once(() -> {
+                statics.resolve(reactor);
+                return knownRepositories(resolver, reactor, start);
+            });
+            if (request.record() && !request.partial()) {
+                // What is known before anything else runs (and so the recording's digest) does not
+                // depend on how far static resolution got.
+                Map<String, RemoteRepository> known = knownRepositories(resolver, reactor, start);
+                Path saved = recorder.recordingFile(project, args, known);
+                // A recording is kept only for a run that succeeded, static resolution included: a
+                // replay needs nothing more from it.
+                recorded = recorder.replay(saved, known, staticThenKnown).orElse(null);
+                if (recorded == null) {
+                    // The build leads; static resolution runs beside it (see StaticBeside).
+                    StaticBeside beside = new StaticBeside(staticThenKnown, resolver.problems(), phases);
+                    try {
+                        recorded = recorder.build(saved, project, args, known, beside::repositories, work, recordLog);
+                    } catch (PortkitException e) {
+                        beside.join();
+                        resolver.problems().throwIfAny("artifacts the POMs name");
+                        throw e;
+                    }
+                    beside.join();
+                    recorded = recorded.withPicked(resolver.log().all(), TARGET).withRuntime(statics.runtime());
                 }
-                recording = ran ? Recording.RAN : Recording.REPLAYED;
-                resolver.problems().throwIfAny("artifacts the build fetched while it ran");
+                resolver.problems().throwIfAny("artifacts the POMs name or the build fetched while it ran");
+            } else {
+                staticThenKnown.get();
+                phases.done("static");
+                Map<String, Problems.Miss> unreachable = request.partial() ? resolver.problems().unreachableOnly() : null;
+                if (unreachable == null) {
+                    resolver.problems().throwIfAny("artifacts the POMs name");
+                } else if (!unreachable.isEmpty()) {
+                    return partial(maven, args, resolver, unreachable, progress, statics.runtime());
+                }
+                if (request.record()) {
+                    Map<String, RemoteRepository> known = staticThenKnown.get();
+                    Path saved = recorder.recordingFile(project, args, known);
+                    recorded = recorder.replay(saved, known, Map::of).orElse(null);
+                    if (recorded == null) {
+                        recorded = recorder.build(saved, project, args, known, Map::of, work, recordLog)
+                                .withPicked(resolver.log().all(), TARGET).withRuntime(statics.runtime());
+                    }
+                    resolver.problems().throwIfAny("artifacts the build fetched while it ran");
+                }
+            }
+            if (recorded != null) {
+                recording = recorded.ran() ? Recording.RAN : Recording.REPLAYED;
+                fetched = recorded.filter(resolver.log().all());
+                metadata = recorded.metadata();
+                runtime = recorded.runtime();
+                phases.done("recording");
+            } else {
+                fetched = resolver.log().all();
+                metadata = resolver.log().metadata();
+                runtime = statics.runtime();
             }
             progress.finish();
 
-            List<Fetched> fetched = resolver.log().all();
             Map<String, Path> files = cached(fetched);
-            Lock lock = withLicenses(Locker.lock(maven.version(), args.all(), fetched, resolver.log().metadata()), files)
-                    .withRuntime(closure.runtime());
+            Lock lock = withLicenses(Locker.lock(maven.version(), args.all(), fetched, metadata), files)
+                    .withRuntime(runtime).withTarget(TARGET.id());
+            phases.done("lock");
             Path staged = out != null ? area.stageBeside(out) : Files.createDirectory(work.resolve("m2"));
             OfflineRepository.populate(lock, e -> files.get(key(e)), staged);
+            phases.done("staging");
             if (request.check()) {
-                check(maven, request, staged, work, Path.of(logs + "-check.log"));
+                check(maven, request, reactor.osProfileOptions(), staged, work, Path.of(logs + "-check.log"));
+                phases.done("check");
             }
             if (out != null) {
                 AtomicFiles.replaceDirectory(staged, out);
+            }
+            if (recorded != null) {
+                BuildRecorder.keep(recorded);
             }
             return new Result(lock, progress.files(), progress.bytes(), recording);
         }
@@ -229,7 +290,8 @@ public final class ClosureEngine {
                         "the dependencies of unverified POMs are not known yet",
                         "run-time artifacts were not recorded: the build cannot run without the unverified files"),
                 new TreeSet<>());
-        return new Result(withLicenses(lock, cached(fetched)).withRuntime(runtime), progress.files(), progress.bytes(),
+        return new Result(withLicenses(lock, cached(fetched)).withRuntime(runtime).withTarget(TARGET.id()), progress.files(),
+                progress.bytes(),
                 Recording.IMPOSSIBLE);
     }
 
@@ -250,12 +312,43 @@ public final class ClosureEngine {
     }
 
     /** Runs the build offline in a fresh copy of the source, with the staged repository and nothing else. */
-    static void check(MavenDistribution maven, Request request, Path repository, Path work, Path log) throws IOException {
+    static void check(MavenDistribution maven, Request request, List<String> targetOptions, Path repository, Path work,
+            Path log) throws IOException {
         Path project = SourceTree.materialize(request.source(), work.resolve("check-src"));
         Path settings = MavenRun.emptySettings(work);
-        MavenRun.run(maven, request.javaHome(), project,
-                List.of("-o", "-s", settings.toString(), "-Dmaven.repo.local=" + repository.toAbsolutePath()),
-                request.mavenArgs(), log, "the offline check build (mvn -o with the closure only)");
+        List<String> options = new ArrayList<>(List.of("-o", "-s", settings.toString(),
+                "-Dmaven.repo.local=" + repository.toAbsolutePath()));
+        options.addAll(targetOptions);
+        MavenRun.run(maven, request.javaHome(), project, options, request.mavenArgs(), log,
+                "the offline check build (mvn -o with the closure only)");
+    }
+
+    /** The POM the build starts from: pom.xml, or what {@code -f} names (a POM or its directory). */
+    private static Path rootPom(Path project, MavenArgs args) {
+        Path pom = args.file() == null ? project.resolve("pom.xml") : project.resolve(args.file()).normalize();
+        pom = Files.isDirectory(pom) ? pom.resolve("pom.xml") : pom;
+        if (!pom.startsWith(project) || !Files.isRegularFile(pom)) {
+            throw new PortkitException(Failure.BAD_INPUT, "the source has no POM "
+                    + (args.file() == null ? "pom.xml" : args.file() + " (named by -f)") + " at its top");
+        }
+        return pom;
+    }
+
+    /** A supplier that computes its value on the first call only (the others wait for it). */
+    private static <T> Supplier<T> once(Supplier<T> compute) {
+        return new Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public synchronized T get() {
+                if (!done) {
+                    value = compute.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
     }
 
     /** Repositories the recording build may ask for: the reactor's, the settings', and any that served a file. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.metadata.DefaultMetadata;
 import org.eclipse.aether.metadata.Metadata;
@@ -39,15 +41,25 @@ final class RecordingMirror implements AutoCloseable {
             ".sha256", "SHA-256", ".sha512", "SHA-512");
 
     private final Resolver resolver;
+    /** By id, in the order a '*' request tries them; grows once by {@link #more}. */
     private final Map<String, RemoteRepository> repositories;
+    private final Supplier<Map<String, RemoteRepository>> more;
+    private volatile boolean settled;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
     /** "artifact REPOSITORY PATH" and "metadata REPOSITORY DIRECTORY" of everything served. */
     private final Set<String> served = ConcurrentHashMap.newKeySet();
 
-    RecordingMirror(Resolver resolver, Map<String, RemoteRepository> repositories) throws IOException {
+    /**
+     * @param repositories what is known when the build starts
+     * @param more blocks until the rest is known (the repositories static resolution found in
+     *     dependency POMs): asked when a '*' request finds nothing in the first ones
+     */
+    RecordingMirror(Resolver resolver, Map<String, RemoteRepository> repositories,
+            Supplier<Map<String, RemoteRepository>> more) throws IOException {
         this.resolver = resolver;
-        this.repositories = repositories;
+        this.repositories = new LinkedHashMap<>(repositories);
+        this.more = more;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
@@ -68,16 +80,17 @@ final class RecordingMirror implements AutoCloseable {
             }
             String id = uri.substring(1, slash);
             String path = uri.substring(slash + 1);
-            List<RemoteRepository> candidates = id.equals(ANY) ? new ArrayList<>(repositories.values())
-                    : repositories.containsKey(id) ? List.of(repositories.get(id)) : List.of();
             String suffix = CHECKSUMS.keySet().stream().filter(path::endsWith).findFirst().orElse(null);
-            Path file = serve(suffix == null ? path : path.substring(0, path.length() - suffix.length()), candidates);
+            String base = suffix == null ? path : path.substring(0, path.length() - suffix.length());
+            Path file = serve(base, candidates(id));
+            if (file == null && id.equals(ANY) && !settled) {
+                file = serve(base, settle());
+            }
             if (file == null) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
             }
-            byte[] body = suffix == null ? null
-                    : Hashing.hex(CHECKSUMS.get(suffix), file).getBytes(StandardCharsets.US_ASCII);
+            byte[] body = suffix == null ? null : checksum(file, suffix).getBytes(StandardCharsets.US_ASCII);
             long length = body != null ? body.length : Files.size(file);
             boolean head = exchange.getRequestMethod().equals("HEAD");
             exchange.sendResponseHeaders(200, head ? -1 : length);
@@ -91,6 +104,42 @@ final class RecordingMirror implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private synchronized List<RemoteRepository> candidates(String id) {
+        return id.equals(ANY) ? new ArrayList<>(repositories.values())
+                : repositories.containsKey(id) ? List.of(repositories.get(id)) : List.of();
+    }
+
+    /** Waits for the rest of the repositories; returns those that were not known before. */
+    private List<RemoteRepository> settle() {
+        Map<String, RemoteRepository> rest = more.get();
+        synchronized (this) {
+            List<RemoteRepository> added = new ArrayList<>();
+            rest.forEach((id, r) -> {
+                if (repositories.putIfAbsent(id, r) == null) {
+                    added.add(r);
+                }
+            });
+            settled = true;
+            return added;
+        }
+    }
+
+    /**
+     * The checksum Maven asks for: the repository's own, which the resolver verified the download
+     * against and keeps beside the file (so nothing is hashed a second time, and a file changed in
+     * the cache since fails Maven's check), else computed from the file.
+     */
+    private static String checksum(Path file, String suffix) throws IOException {
+        Path kept = file.resolveSibling(file.getFileName() + suffix);
+        if (Files.isRegularFile(kept)) {
+            String[] words = Files.readString(kept, StandardCharsets.US_ASCII).trim().split("\\s+");
+            if (words.length > 0 && words[0].matches("[0-9a-fA-F]{32,128}")) {
+                return words[0].toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return Hashing.hex(CHECKSUMS.get(suffix), file);
     }
 
     /** The verified file behind a repository path, or null when no candidate repository has it. */

@@ -19,6 +19,10 @@ import java.util.SortedSet;
  * license its POM declares; they are read when the lock is made, while the POMs are at hand, so that
  * generation and diffs need nothing but the lock. Empty in a lock made before they were recorded.
  *
+ * <p>{@code target} names the platform ({@code os.name os.arch}) whose {@code <os>} profiles and
+ * platform classifiers the closure was computed for; null in a lock made before it was recorded,
+ * and in a meta port's.
+ *
  * <p>A partial lock (made with {@code resolve --partial} where a repository is unreachable) also
  * lists the files it could not obtain and says why it is incomplete; it is never complete enough
  * for an offline build, and everything downstream names what is missing.
@@ -34,15 +38,16 @@ public record Lock(
         List<String> incomplete,
         SortedSet<SourceDistfile> sources,
         SortedMap<String, License> licenses,
-        SortedSet<String> runtime) {
+        SortedSet<String> runtime,
+        String target) {
 
-    /** A lock whose runtime dependencies are not recorded. */
+    /** A lock whose runtime dependencies and target are not recorded. */
     public Lock(String mavenVersion, List<String> mavenArgs, SortedMap<String, String> repositories,
             SortedSet<PluginPrefix> prefixes, SortedSet<String> metadata, SortedSet<LockEntry> files,
             SortedSet<Unverified> unverified, List<String> incomplete, SortedSet<SourceDistfile> sources,
             SortedMap<String, License> licenses) {
         this(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete, sources, licenses,
-                new java.util.TreeSet<>());
+                new java.util.TreeSet<>(), null);
     }
 
     /** A complete lock. */
@@ -69,13 +74,13 @@ public record Lock(
     /** This lock, pinning these distfiles of the port besides the Maven closure (the source archive, or a meta port's). */
     public Lock withSources(java.util.Collection<SourceDistfile> pinned) {
         return new Lock(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete,
-                new java.util.TreeSet<>(pinned), licenses, runtime);
+                new java.util.TreeSet<>(pinned), licenses, runtime, target);
     }
 
     /** This lock, recording these licenses ({@code GROUP:ARTIFACT:VERSION} to what its POM declares). */
     public Lock withLicenses(java.util.Map<String, License> declared) {
         return new Lock(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete, sources,
-                new java.util.TreeMap<>(declared), runtime);
+                new java.util.TreeMap<>(declared), runtime, target);
     }
 
     /**
@@ -85,7 +90,13 @@ public record Lock(
      */
     public Lock withRuntime(java.util.Collection<String> gavs) {
         return new Lock(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete, sources,
-                licenses, new java.util.TreeSet<>(gavs));
+                licenses, new java.util.TreeSet<>(gavs), target);
+    }
+
+    /** This lock, valid for the platform {@code target} ({@code os.name os.arch}). */
+    public Lock withTarget(String target) {
+        return new Lock(mavenVersion, mavenArgs, repositories, prefixes, metadata, files, unverified, incomplete, sources,
+                licenses, runtime, target);
     }
 
     /** The pinned distfile named {@code name}, if portkit hashed it. */

@@ -17,7 +17,8 @@ import org.portkit.io.AtomicFiles;
 
 /**
  * The lock's text form: one fact per line, sorted, so that a diff between two locks reads as a
- * changelog. Lines are {@code maven V}, {@code arg A} (in order), {@code repository ID URL},
+ * changelog. Lines are {@code maven V}, {@code target OS ARCH} (the platform whose profiles and
+ * classifiers the closure is for), {@code arg A} (in order), {@code repository ID URL},
  * {@code prefix GROUP PREFIX ARTIFACT}, {@code metadata DIRECTORY},
  * {@code file REPOSITORY PATH SHA256 SIZE}, {@code license GROUP:ARTIFACT:VERSION LICENSE} and
  * {@code runtime GROUP:ARTIFACT:VERSION} (a jar the modules need at run time), where
@@ -37,6 +38,9 @@ public final class LockFile {
         StringBuilder out = new StringBuilder(HEADER);
         if (lock.mavenVersion() != null) {
             out.append("maven ").append(lock.mavenVersion()).append('\n');
+        }
+        if (lock.target() != null) {
+            out.append("target ").append(lock.target()).append('\n');
         }
         for (String arg : lock.mavenArgs()) {
             out.append("arg ").append(arg).append('\n');
@@ -92,6 +96,7 @@ public final class LockFile {
     public static Lock parse(String name, List<String> lines) {
         String maven = null;
         int mavenLine = 0;
+        String target = null;
         List<String> args = new ArrayList<>();
         TreeMap<String, String> repositories = new TreeMap<>();
         TreeSet<PluginPrefix> prefixes = new TreeSet<>();
@@ -128,6 +133,13 @@ public final class LockFile {
             String rest = sp < 0 ? null : line.substring(sp + 1);
             try {
                 switch (kind) {
+                    case "target" -> {
+                        String[] w = words(rest, 2, "target OS ARCH");
+                        if (target != null) {
+                            throw new IllegalArgumentException("a second 'target' line");
+                        }
+                        target = w[0] + " " + w[1];
+                    }
                     case "maven" -> {
                         if (maven != null) {
                             throw new IllegalArgumentException("a second 'maven' line (line " + mavenLine + " is the first)");
@@ -233,7 +245,7 @@ public final class LockFile {
             }
         });
         return new Lock(maven, List.copyOf(args), repositories, prefixes, metadata, files, unverified,
-                List.copyOf(incomplete), sources, licenses, runtime);
+                List.copyOf(incomplete), sources, licenses, runtime, target);
     }
 
     private static PortkitException malformed(String name, int line, String why) {

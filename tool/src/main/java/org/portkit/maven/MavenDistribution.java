@@ -40,7 +40,7 @@ public final class MavenDistribution {
     public static MavenDistribution obtain(String version, Cache cache, UserSettings settings, boolean allowHttp,
             Progress progress) {
         // A resolver of its own, so that Maven's own download never enters a project's closure.
-        try (Resolver bootstrap = Resolver.open(cache.repository(), settings, Map.of(), "17", null,
+        try (Resolver bootstrap = Resolver.open(cache.repository(), settings, Map.of(), Map.of("java.version", "17"), null,
                 allowHttp, progress)) {
             return obtain(version, cache, bootstrap, SuperPom.repositories().get(0));
         }

@@ -29,25 +29,38 @@ public final class MavenRun {
         pb.environment().remove("MAVEN_ARGS");
         pb.environment().remove("MAVEN_OPTS");
         int status;
+        Process process;
         try {
-            Process process = pb.start();
-            // Stopping portkit (Ctrl-C, kill) stops the build it started.
-            Thread stop = new Thread(process::destroy);
-            Runtime.getRuntime().addShutdownHook(stop);
-            try {
-                status = process.waitFor();
-            } finally {
-                removeHook(stop);
-            }
+            process = pb.start();
         } catch (IOException e) {
             throw new PortkitException(Failure.INTERNAL, "cannot run " + maven.mvn() + ": " + e.getMessage(), e);
+        }
+        // Stopping portkit (Ctrl-C, kill), or the thread that waits for the build, stops the build.
+        Thread stop = new Thread(() -> stop(process));
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            status = process.waitFor();
         } catch (InterruptedException e) {
+            stop(process);
             Thread.currentThread().interrupt();
             throw new PortkitException(Failure.INTERNAL, "interrupted while Maven ran " + what);
+        } finally {
+            removeHook(stop);
         }
         if (status != 0) {
             throw new PortkitException(Failure.BUILD_FAILED, what + " failed (Maven exit status " + status
                     + "). Full log: " + log + "\nLast lines:\n" + tail(log, 40));
+        }
+    }
+
+    /** Ends Maven and what it forked (test JVMs), and waits until it is gone. */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            process.onExit().get();
+        } catch (Exception e) {
+            // gone or going: nothing more to do
         }
     }
 

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.Profile;
 import org.apache.maven.model.building.DefaultModelBuilderFactory;
 import org.apache.maven.model.building.DefaultModelBuildingRequest;
 import org.apache.maven.model.building.ModelBuilder;
 import org.apache.maven.model.building.ModelBuildingException;
+import org.apache.maven.model.building.ModelBuildingResult;
 import org.apache.maven.model.building.ModelBuildingRequest;
 import org.apache.maven.model.building.ModelProblem;
 import org.apache.maven.model.io.DefaultModelReader;
@@ -26,31 +29,53 @@ import org.eclipse.aether.repository.RemoteRepository;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.maven.MavenArgs;
+import org.portkit.maven.Target;
 import org.portkit.resolve.Resolver;
 
 /**
  * Reads a project into a {@link Reactor} with Maven's own model builder: parents (also those not
  * reachable by relativePath), imported BOMs, properties, and profiles activated explicitly, by
- * property or by JDK are all Maven's doing, not portkit's.
+ * property, by JDK or by OS are all Maven's doing, not portkit's. The OS is the {@link Target}'s,
+ * and where the build uses os-maven-plugin, its {@code os.detected.*} properties are the target's too.
+ * The {@code <os>} profiles found on the way are kept, so that builds on this host can be told to
+ * activate the target's ({@link Reactor#osProfileOptions()}).
+ * The reactor's modules are those the reactor options choose ({@link ReactorSelection}).
  */
 public final class ReactorReader {
     private final Resolver resolver;
     private final MavenArgs args;
     private final String javaVersion;
+    private final Target target;
     private final List<RemoteRepository> repositories;
+    private static final String OS_PLUGIN = "kr.motd.maven:os-maven-plugin";
     private final ModelBuilder builder = new DefaultModelBuilderFactory().newInstance();
 
     /**
      * @param repositories what Maven would start from: settings.xml profile repositories, then central
      */
-    public ReactorReader(Resolver resolver, MavenArgs args, String javaVersion, List<RemoteRepository> repositories) {
+    public ReactorReader(Resolver resolver, MavenArgs args, String javaVersion, Target target,
+            List<RemoteRepository> repositories) {
         this.resolver = resolver;
         this.args = args;
         this.javaVersion = javaVersion;
+        this.target = target;
         this.repositories = repositories;
     }
 
+    /** @param rootPom the POM the build starts from (pom.xml, or what {@code -f} names) */
     public Reactor read(Path rootPom, Map<String, Path> poms) {
+        SortedMap<String, Boolean> osProfiles = new TreeMap<>();
+        List<Module> all = modules(rootPom, poms, Map.of(), osProfiles);
+        if (all.stream().anyMatch(ReactorReader::detectsOs)) {
+            osProfiles.clear();
+            all = modules(rootPom, poms, target.detected(), osProfiles);
+        }
+        return new Reactor(ReactorSelection.select(all, args, rootPom.toAbsolutePath().getParent()), poms, osProfiles);
+    }
+
+    /** Every module, depth first in declaration order as Maven reads them; only the root with {@code -N}. */
+    private List<Module> modules(Path rootPom, Map<String, Path> poms, Map<String, String> detected,
+            SortedMap<String, Boolean> osProfiles) {
         List<Module> modules = new ArrayList<>();
         Deque<Path> todo = new ArrayDeque<>(List.of(rootPom.toAbsolutePath().normalize()));
         Set<Path> seen = new LinkedHashSet<>();
@@ -59,16 +84,27 @@ public final class ReactorReader {
             if (!seen.add(pom)) {
                 continue;
             }
-            Model model = effective(pom, poms);
+            Model model = effective(pom, poms, detected, osProfiles);
             modules.add(new Module(pom, model));
-            for (String m : model.getModules()) {
-                todo.add(modulePom(pom, m));
+            if (!args.nonRecursive()) {
+                List<String> children = model.getModules();
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    todo.addFirst(modulePom(pom, children.get(i)));
+                }
             }
         }
-        return new Reactor(List.copyOf(modules), poms);
+        return List.copyOf(modules);
     }
 
-    private Model effective(Path pom, Map<String, Path> poms) {
+    /** Whether a module loads os-maven-plugin, which sets os.detected.* before the models are read. */
+    private static boolean detectsOs(Module m) {
+        Build build = m.model().getBuild();
+        return build != null && (build.getExtensions().stream().anyMatch(e -> OS_PLUGIN.equals(e.getGroupId() + ':' + e.getArtifactId()))
+                || build.getPlugins().stream().anyMatch(p -> p.isExtensions() && OS_PLUGIN.equals(p.getKey())));
+    }
+
+    private Model effective(Path pom, Map<String, Path> poms, Map<String, String> detected,
+            SortedMap<String, Boolean> osProfiles) {
         DefaultModelBuildingRequest request = new DefaultModelBuildingRequest();
         request.setPomFile(pom.toFile());
         request.setModelResolver(new RepositoryModelResolver(resolver, poms, repositories));
@@ -77,6 +113,8 @@ public final class ReactorReader {
         request.setLocationTracking(false);
         Properties system = new Properties();
         system.putAll(System.getProperties());
+        system.putAll(detected);
+        system.putAll(target.systemProperties());
         system.setProperty("java.version", javaVersion);
         request.setSystemProperties(system);
         Properties user = new Properties();
@@ -85,7 +123,18 @@ public final class ReactorReader {
         request.setActiveProfileIds(List.copyOf(args.activeProfiles()));
         request.setInactiveProfileIds(List.copyOf(args.inactiveProfiles()));
         try {
-            return builder.build(request).getEffectiveModel();
+            ModelBuildingResult result = builder.build(request);
+            // Every <os> profile of the POM and its parents; active on the target wins where one id is both.
+            for (String id : result.getModelIds()) {
+                Set<String> active = new LinkedHashSet<>();
+                result.getActivePomProfiles(id).forEach(p -> active.add(p.getId()));
+                for (Profile p : result.getRawModel(id).getProfiles()) {
+                    if (p.getActivation() != null && p.getActivation().getOs() != null) {
+                        osProfiles.merge(p.getId(), active.contains(p.getId()), Boolean::logicalOr);
+                    }
+                }
+            }
+            return result.getEffectiveModel();
         } catch (ModelBuildingException e) {
             resolver.problems().throwIfAny("POMs needed to read " + pom);
             StringBuilder why = new StringBuilder();

@@ -67,17 +67,18 @@ public final class Resolver implements AutoCloseable {
      * @param cache portkit's download cache (a resolver local repository)
      * @param settings the user's settings.xml: mirrors, proxies, credentials
      * @param userProperties {@code -D} properties of the build, for profile activation in dependency POMs
-     * @param javaVersion the version of the JDK the build runs on, for JDK-activated profiles
+     * @param platform system properties of the platform the build runs on, over the host's: the JDK's
+     *     {@code java.version} and the target's {@code os.*}, for profiles of dependency POMs
      * @param workspace the reactor's own modules, which are built rather than downloaded
      */
     public static Resolver open(Path cache, UserSettings settings, Map<String, String> userProperties,
-            String javaVersion, WorkspaceReader workspace, boolean allowHttp, Progress progress) {
+            Map<String, String> platform, WorkspaceReader workspace, boolean allowHttp, Progress progress) {
         RepositorySystem system = new RepositorySystemSupplier().get();
         Problems problems = new Problems();
         FetchLog log = new FetchLog(problems);
         Properties systemProperties = new Properties();
         systemProperties.putAll(System.getProperties());
-        systemProperties.setProperty("java.version", javaVersion);
+        systemProperties.putAll(platform);
         RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system).get()
                 .withLocalRepositoryBaseDirectories(cache)
                 .setOffline(false)

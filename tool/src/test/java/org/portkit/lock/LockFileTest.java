@@ -49,6 +49,18 @@ class LockFileTest {
     }
 
     @Test
+    void targetLineRoundTripsAfterTheMavenLineAndIsGivenOnce() {
+        Lock forOpenBsd = sample().withTarget("OpenBSD amd64");
+        String text = LockFile.render(forOpenBsd);
+        assertTrue(text.contains("\nmaven 3.9.16\ntarget OpenBSD amd64\narg -DskipTests\n"), text);
+        assertEquals(forOpenBsd, LockFile.parse("x", text.lines().toList()));
+        PortkitException twice = assertThrows(PortkitException.class,
+                () -> LockFile.parse("x", (text + "target Linux amd64\n").lines().toList()));
+        assertEquals(Failure.BAD_INPUT, twice.kind());
+        assertThrows(PortkitException.class, () -> LockFile.parse("x", List.of("maven 3.9.16", "target OpenBSD")));
+    }
+
+    @Test
     void licenseLinesRoundTripSortedAfterTheFiles() {
         Lock licensed = sample().withLicenses(Map.of(
                 "org.igniterealtime.smack:smack-core:4.4.8-jitsi-1", License.spdx("Apache-2.0"),

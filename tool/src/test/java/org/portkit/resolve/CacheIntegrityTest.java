@@ -28,7 +28,7 @@ class CacheIntegrityTest {
     Path tmp;
 
     private Resolver open() {
-        return Resolver.open(tmp.resolve("cache"), UserSettings.none(), Map.of(), "17", null, true, Progress.quiet());
+        return Resolver.open(tmp.resolve("cache"), UserSettings.none(), Map.of(), Map.of("java.version", "17"), null, true, Progress.quiet());
     }
 
     private static DefaultArtifact pom() {

@@ -25,7 +25,7 @@ class RangeProblemsTest {
     Path tmp;
 
     private PortkitException collect(String version, FixtureRepository repo) {
-        try (Resolver resolver = Resolver.open(tmp.resolve("cache"), UserSettings.none(), Map.of(), "17", null, true,
+        try (Resolver resolver = Resolver.open(tmp.resolve("cache"), UserSettings.none(), Map.of(), Map.of("java.version", "17"), null, true,
                 Progress.quiet())) {
             RemoteRepository r = Resolver.repository("fixture", repo.url(), true, false);
             CollectRequest request = new CollectRequest(new Dependency(new DefaultArtifact("org.jxmpp:jxmpp-core:" + version),
@@ -59,7 +59,7 @@ class RangeProblemsTest {
     @Test
     void aPomThatNoRepositoryHasGetsNoNetworkAdvice() throws IOException {
         try (FixtureRepository repo = new FixtureRepository(tmp.resolve("repo"));
-                Resolver resolver = Resolver.open(tmp.resolve("cache"), UserSettings.none(), Map.of(), "17", null, true,
+                Resolver resolver = Resolver.open(tmp.resolve("cache"), UserSettings.none(), Map.of(), Map.of("java.version", "17"), null, true,
                         Progress.quiet())) {
             resolver.resolve(new DefaultArtifact("org.fixture:parent:pom:1"), List.of(Resolver.repository("fixture", repo.url(), true, false)));
             PortkitException e = assertThrows(PortkitException.class, () -> resolver.problems().throwIfAny("POMs"));

@@ -17,7 +17,7 @@ class ResolverTest {
     Path tmp;
 
     private Resolver open(boolean allowHttp) {
-        return Resolver.open(tmp, UserSettings.none(), Map.of(), "17", null, allowHttp, Progress.quiet());
+        return Resolver.open(tmp, UserSettings.none(), Map.of(), Map.of("java.version", "17"), null, allowHttp, Progress.quiet());
     }
 
     @Test

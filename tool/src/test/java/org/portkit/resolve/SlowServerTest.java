@@ -32,7 +32,7 @@ class SlowServerTest {
     void aShortContentLengthOnAKeptAliveConnectionFailsAfterTheSilenceTimeout() throws IOException {
         System.setProperty("portkit.network.timeout", "2");
         try (ServerSocket server = MisbehavingServer.shortContentLength();
-                Resolver resolver = Resolver.open(tmp, UserSettings.none(), Map.of(), "17", null, true, Progress.quiet())) {
+                Resolver resolver = Resolver.open(tmp, UserSettings.none(), Map.of(), Map.of("java.version", "17"), null, true, Progress.quiet())) {
             String url = "http://127.0.0.1:" + server.getLocalPort() + "/";
             long start = System.nanoTime();
             resolver.resolve(new DefaultArtifact("org.fixture:lib:pom:1.0"),
@@ -50,7 +50,7 @@ class SlowServerTest {
         java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
         Progress progress = new Progress(null, new java.io.PrintStream(seen, true, StandardCharsets.UTF_8), 300_000_000L);
         try (ServerSocket server = MisbehavingServer.trickle();
-                Resolver resolver = Resolver.open(tmp, UserSettings.none(), Map.of(), "17", null, true, progress)) {
+                Resolver resolver = Resolver.open(tmp, UserSettings.none(), Map.of(), Map.of("java.version", "17"), null, true, progress)) {
             String url = "http://127.0.0.1:" + server.getLocalPort() + "/";
             resolver.resolve(new DefaultArtifact("org.fixture:lib:pom:1.0"), List.of(Resolver.repository("slow", url, true, false)));
         }
