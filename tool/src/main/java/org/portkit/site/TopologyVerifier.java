@@ -70,6 +70,7 @@ public final class TopologyVerifier {
         v.domain();
         v.bridges();
         v.passwords();
+        v.loopbackOnly();
         v.unjustified.forEach(p -> v.fail("exposure", p.host() + "'s pf.conf passes " + p.way() + " " + p.proto() + " port "
                 + p.port() + (p.peer() == null ? " from anywhere" : (p.way().equals("in") ? " from " : " to ") + p.peer())
                 + ", a flow no host of the site needs: remove it"));
@@ -245,6 +246,20 @@ public final class TopologyVerifier {
             })));
         }
         return out;
+    }
+
+    /** What only its own host uses stays on loopback: jicofo's REST API, the bridges' private HTTP server. */
+    private void loopbackOnly() {
+        for (Topology.Host h : topology.hosts()) {
+            String at = h.runs(Topology.Role.FOCUS) ? string(hocon(h, "etc/jicofo/jicofo.conf"), "jicofo.rest.host") : "127.0.0.1";
+            String jvb = h.runs(Topology.Role.BRIDGE) ? string(jvb(h), "videobridge.http-servers.private.host") : "127.0.0.1";
+            if (!"127.0.0.1".equals(at)) {
+                fail("exposure", h.name() + "'s jicofo REST API listens on " + at + ": keep it on 127.0.0.1");
+            }
+            if (!"127.0.0.1".equals(jvb)) {
+                fail("exposure", h.name() + "'s bridge private HTTP server listens on " + jvb + ": keep it on 127.0.0.1");
+            }
+        }
     }
 
     /** One domain: prosody's guests' VirtualHost, jicofo's, the bridges' websockets, nginx's server_name. */

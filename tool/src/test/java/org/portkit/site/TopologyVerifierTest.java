@@ -62,6 +62,12 @@ class TopologyVerifierTest {
     }
 
     @Test
+    void whatOnlyItsHostUsesStaysOnLoopback() throws IOException {
+        edit("jicofo/etc/jicofo/jicofo.conf", "host=\"127.0.0.1\"", "host=\"10.0.0.4\"");
+        assertFinding("exposure", "jicofo's jicofo REST API listens on 10.0.0.4: keep it on 127.0.0.1");
+    }
+
+    @Test
     void anAddressDialledIsOneAHostListensOn() throws IOException {
         edit("jicofo/etc/jicofo/jicofo.conf", "hostname=\"10.0.0.3\"", "hostname=\"10.0.0.9\"");
         assertFinding("flows", "jicofo's jicofo dials tcp 10.0.0.9:5222, which is no host of the topology");
