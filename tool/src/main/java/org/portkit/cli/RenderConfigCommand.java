@@ -8,6 +8,8 @@ import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.site.Site;
 import org.portkit.site.SiteRenderer;
+import org.portkit.site.Topology;
+import org.portkit.site.TopologyRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,6 +44,11 @@ final class RenderConfigCommand implements Callable<Integer> {
             description = "a TURN server (ports 3478 and 5349, with the site's TURN secret) prosody offers browsers")
     String turn;
 
+    @Option(names = "--topology", paramLabel = "FILE",
+            description = "render the site of a topology description (README): one directory per host under DIR, the"
+                    + " router's pf.conf and vm.conf; --nat is then each bridge's, in FILE")
+    Path topology;
+
     @Override
     public Integer call() throws Exception {
         if (Files.exists(dir) && !isEmptyDir(dir)) {
@@ -57,6 +64,23 @@ final class RenderConfigCommand implements Callable<Integer> {
             addresses = new Site.Nat(lr[0], lr[1]);
         }
         String root = prefix != null ? prefix : dir.toAbsolutePath().normalize().toString();
+        if (topology != null) {
+            if (nat != null) {
+                throw new PortkitException(Failure.USAGE, "--nat is per bridge in a topology: give it as the bridge's nat in "
+                        + topology);
+            }
+            String description = read(topology);
+            Topology t = Topology.read(topology, description);
+            if (!t.domain().equals(domain)) {
+                throw new PortkitException(Failure.BAD_INPUT, topology + " describes " + t.domain() + ", not " + domain
+                        + ": one domain for the whole site");
+            }
+            Map<String, String> files = TopologyRenderer.write(t, description, new Site.Network(null, stun, turn),
+                    Site.Ports.DEFAULT, host -> prefix != null ? prefix : root + "/" + host, SiteRenderer.newSecrets(), dir);
+            System.out.println("rendered " + files.size() + " files for " + t.hosts().size() + " hosts"
+                    + t.router().map(r -> " and router " + r.name()).orElse("") + " of " + domain + " into " + dir);
+            return 0;
+        }
         Site site = new Site(domain, new Site.Network(addresses, stun, turn), Site.Ports.DEFAULT, root,
                 SiteRenderer.newSecrets());
         Map<String, String> files = SiteRenderer.write(site, dir);
@@ -64,6 +88,14 @@ final class RenderConfigCommand implements Callable<Integer> {
                 + " certificate there (" + site.variables().get("CERTIFICATE") + " and its key): jitsi-setup makes a"
                 + " self-signed one on the host");
         return 0;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new PortkitException(Failure.BAD_INPUT, "cannot read the topology " + file + ": " + e.getMessage());
+        }
     }
 
     private static boolean isEmptyDir(Path dir) throws java.io.IOException {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.site.SiteVerifier;
+import org.portkit.site.TopologyVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -22,7 +23,9 @@ final class VerifyConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<SiteVerifier.Finding> findings = SiteVerifier.verify(dir);
+        // A topology's hosts are checked against each other; one host's files against themselves.
+        List<SiteVerifier.Finding> findings = TopologyVerifier.isTopology(dir) ? TopologyVerifier.verify(dir)
+                : SiteVerifier.verify(dir);
         findings.forEach(f -> System.out.println(f));
         if (!findings.isEmpty()) {
             throw new PortkitException(Failure.INCOHERENT, findings.size() + " problem(s) in the site under " + dir

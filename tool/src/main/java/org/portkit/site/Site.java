@@ -13,8 +13,11 @@ import org.portkit.failure.PortkitException;
  *
  * @param prefix where the host's file system starts: empty on the host itself, a directory for
  *     a set rendered for tests (every path in the files is then under it)
+ * @param topology where every role of the site runs ({@link Topology#oneHost} for all on this host)
+ * @param host the name of this host in it: its files are those of the roles it runs
  */
-public record Site(String domain, Network network, Ports ports, String prefix, Secrets secrets) {
+public record Site(String domain, Network network, Ports ports, String prefix, Secrets secrets, Topology topology,
+        String host) {
 
     /** The bridge's host address and the public address it is reached at. */
     public record Nat(String localAddress, String publicAddress) {}
@@ -71,6 +74,11 @@ public record Site(String domain, Network network, Ports ports, String prefix, S
         }
     }
 
+    /** All on one host: the one-host topology, its bridge behind {@code network}'s NAT if any. */
+    public Site(String domain, Network network, Ports ports, String prefix, Secrets secrets) {
+        this(domain, network, ports, prefix, secrets, Topology.oneHost(domain, network.nat(), ports.jvbUdp()), "localhost");
+    }
+
     public Site {
         if (!domain.matches("([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]([a-z0-9-]*[a-z0-9])?")) {
             throw new PortkitException(Failure.BAD_INPUT, "'" + domain + "' is not a domain name: give the one DNS name"
@@ -96,7 +104,7 @@ public record Site(String domain, Network network, Ports ports, String prefix, S
         v.put("JVB_WS_PORT", Integer.toString(ports.jvbWebsockets()));
         v.put("JVB_PRIVATE_PORT", Integer.toString(ports.jvbPrivate()));
         v.put("JICOFO_REST_PORT", Integer.toString(ports.jicofoRest()));
-        v.put("JVB_SERVER_ID", "jvb-localhost");
+        placement(v);
         // OpenBSD's places: the web app where net/jitsi/meet installs it, inside nginx's chroot
         // (/var/www) with config.js beside it; the plugins where net/jitsi/prosody-plugins does.
         v.put("SYSCONFDIR", prefix + "/etc");
@@ -116,5 +124,32 @@ public record Site(String domain, Network network, Ports ports, String prefix, S
             v.put("STUN_ADDRESS", network.stun());
         }
         return v;
+    }
+
+    /** This host's role in the file system. */
+    public Topology.Host self() {
+        return topology.host(host);
+    }
+
+    /**
+     * Where this host finds the others: on one host every service stays on loopback, on several
+     * each listens on its host's address and is dialled there.
+     */
+    private void placement(Map<String, String> v) {
+        Topology.Host self = self();
+        boolean lo = topology.loopback();
+        String xmpp = topology.xmpp().address();
+        // as HOCON writes it (an address needs quotes there)
+        v.put("XMPP_HOST", lo ? "localhost" : "\"" + xmpp + "\"");
+        v.put("XMPP_ADDRESS", lo ? "127.0.0.1" : xmpp);
+        if (self.bridge() != null) {
+            v.put("JVB_SERVER_ID", self.bridge().serverId());
+            v.put("JVB_ADDRESS", lo ? "127.0.0.1" : self.address());
+        }
+        v.put("RC_DAEMONS", String.join(" ", java.util.Arrays.stream(Topology.Role.values()).filter(self::runs)
+                .map(r -> r.daemon).toList()));
+        v.put("RC_FLAGS", String.join("\n", java.util.stream.Stream.of(Topology.Role.FOCUS, Topology.Role.BRIDGE)
+                .filter(self::runs).map(r -> "rcctl set " + r.daemon + " flags \"\"").toList()));
+        v.put("PF_RULES", PfRules.host(topology, self, ports));
     }
 }

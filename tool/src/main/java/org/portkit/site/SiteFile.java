@@ -10,10 +10,15 @@ package org.portkit.site;
  *     "-" for none; or, for a file that stays the administrator's, where the snippet's include
  *     line goes: {@link #APPEND} at its end, {@link #INSIDE_HTTP} first in its http block (the
  *     snippet is written whole only where there is no such file)
+ * @param role the role a host runs to have this file, or null for every host
  */
-public record SiteFile(String template, String target, String mode, String group, String pristine) {
+public record SiteFile(String template, String target, String mode, String group, String pristine, Topology.Role role) {
     public static final String APPEND = "+";
     public static final String INSIDE_HTTP = "+http";
+
+    public boolean on(Topology.Host host) {
+        return role == null || host.runs(role);
+    }
 
     /** A MANIFEST line: {@code TEMPLATE TARGET MODE GROUP PRISTINE}. */
     public String manifestLine() {

@@ -19,21 +19,37 @@ public final class SiteRenderer {
     private SiteRenderer() {}
 
     /**
-     * Every configuration file, plus what jitsi-setup's prosodyctl calls store in prosody's data:
-     * the accounts of focus and jvb, and focus's roster with focus.DOMAIN in it.
+     * Every configuration file of the roles the site's host runs (all of them on one host), plus,
+     * on prosody's host, what jitsi-setup's prosodyctl calls store in prosody's data: the accounts
+     * of focus and jvb, and focus's roster with focus.DOMAIN in it.
      */
     public static SortedMap<String, String> render(Site site) {
         SortedMap<String, String> templates = SiteTemplates.all();
         Map<String, String> vars = site.variables();
+        Topology topology = site.topology();
+        boolean relays = topology.bridges().size() > 1;
+        if (site.self().runs(Topology.Role.WEB)) {
+            vars.put("COLIBRI_LOCATIONS", colibri(topology, templates.get(SiteTemplates.NGINX_COLIBRI), vars));
+        }
         SortedMap<String, String> files = new TreeMap<>();
         for (SiteFile f : SiteTemplates.FILES) {
+            if (!f.on(site.self())) {
+                continue;
+            }
             String text = templates.get(f.template());
             if (f.template().equals("jvb.conf.in")) {
                 // jitsi-setup appends them in the same order
                 text += site.network().nat() != null ? templates.get(SiteTemplates.JVB_NAT) : "";
                 text += site.network().stun() != null ? templates.get(SiteTemplates.JVB_STUN) : "";
+                text += relays ? templates.get(SiteTemplates.JVB_RELAY) : "";
+            }
+            if (f.template().equals("jicofo.conf.in") && relays) {
+                text += templates.get(SiteTemplates.JICOFO_OCTO);
             }
             files.put(f.target(), substitute(text, vars));
+        }
+        if (!site.self().runs(Topology.Role.XMPP)) {
+            return files;
         }
         String auth = "auth." + site.domain();
         files.put("var/prosody/" + ProsodyAccounts.path(auth, "focus"),
@@ -42,6 +58,19 @@ public final class SiteRenderer {
                 ProsodyAccounts.create(site.secrets().jvbPassword()).lua());
         files.put("var/prosody/" + ProsodyRoster.path(auth, "focus"), ProsodyRoster.presenceTo("focus." + site.domain()));
         return files;
+    }
+
+    /** nginx's location for each bridge, with that bridge's server-id and address, in the topology's order. */
+    private static String colibri(Topology topology, String template, Map<String, String> vars) {
+        StringBuilder out = new StringBuilder();
+        for (Topology.Host b : topology.bridges()) {
+            Map<String, String> v = new TreeMap<>(vars);
+            v.put("JVB_SERVER_ID", b.bridge().serverId());
+            v.put("JVB_ADDRESS", topology.loopback() ? "127.0.0.1" : b.address());
+            out.append(substitute(template, v));
+        }
+        // The template's line ends it, as jitsi-setup's $(...) leaves it.
+        return out.toString().replaceFirst("\\n+$", "");
     }
 
     /**
@@ -54,7 +83,9 @@ public final class SiteRenderer {
         SortedMap<String, String> files = render(site);
         AtomicFiles.writeTree(files, dir, path -> "rw-------");
         for (SiteFile d : SiteTemplates.DIRECTORIES) {
-            Files.createDirectories(dir.resolve(d.target()));
+            if (d.on(site.self())) {
+                Files.createDirectories(dir.resolve(d.target()));
+            }
         }
         return files;
     }

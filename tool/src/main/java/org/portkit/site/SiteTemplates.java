@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.portkit.site.Topology.Role;
 
 /**
  * The templates of a Jitsi Meet site, with {@code @NAME@} placeholders for {@link Site#variables()}.
@@ -26,35 +27,49 @@ public final class SiteTemplates {
      * package prefix (jitsi-setup puts ${TRUEPREFIX} before it), as the daemons' ports install it.
      */
     public static final List<SiteFile> FILES = List.of(
-            new SiteFile("prosody.cfg.lua.in", "etc/prosody/jitsi-meet.cfg.lua", "0640", "_prosody", "-"),
+            new SiteFile("prosody.cfg.lua.in", "etc/prosody/jitsi-meet.cfg.lua", "0640", "_prosody", "-", Role.XMPP),
             // prosody.cfg.lua stays the administrator's: it gets one Include line, at its end.
-            new SiteFile("prosody-include.cfg.lua.in", "etc/prosody/prosody.cfg.lua", "0640", "_prosody", SiteFile.APPEND),
-            new SiteFile("jicofo.conf.in", "etc/jicofo/jicofo.conf", "0640", "_jicofo", "share/jicofo/jicofo.conf.sample"),
-            new SiteFile("jvb.conf.in", "etc/jvb/jvb.conf", "0640", "_jvb", "share/jvb/jvb.conf.sample"),
-            new SiteFile("nginx-jitsi-meet.conf.in", "etc/nginx/jitsi-meet.conf", "0640", "www", "-"),
+            new SiteFile("prosody-include.cfg.lua.in", "etc/prosody/prosody.cfg.lua", "0640", "_prosody", SiteFile.APPEND, Role.XMPP),
+            new SiteFile("jicofo.conf.in", "etc/jicofo/jicofo.conf", "0640", "_jicofo", "share/jicofo/jicofo.conf.sample", Role.FOCUS),
+            new SiteFile("jvb.conf.in", "etc/jvb/jvb.conf", "0640", "_jvb", "share/jvb/jvb.conf.sample", Role.BRIDGE),
+            new SiteFile("nginx-jitsi-meet.conf.in", "etc/nginx/jitsi-meet.conf", "0640", "www", "-", Role.WEB),
             // nginx.conf too stays the administrator's: one include line in its http block.
-            new SiteFile("nginx.conf.in", "etc/nginx/nginx.conf", "0640", "www", SiteFile.INSIDE_HTTP),
-            new SiteFile("config.js.in", "var/www/jitsi-meet/config.js", "0644", "www", "-"),
-            new SiteFile("pf.conf.in", "etc/jitsi/pf.conf", "0640", "wheel", "-"),
-            new SiteFile("hosts.in", "etc/jitsi/hosts", "0640", "wheel", "-"),
-            new SiteFile("login.conf.in", "etc/jitsi/login.conf", "0640", "wheel", "-"),
-            new SiteFile("rcctl.sh.in", "etc/jitsi/rcctl.sh", "0640", "wheel", "-"));
+            new SiteFile("nginx.conf.in", "etc/nginx/nginx.conf", "0640", "www", SiteFile.INSIDE_HTTP, Role.WEB),
+            new SiteFile("config.js.in", "var/www/jitsi-meet/config.js", "0644", "www", "-", Role.WEB),
+            new SiteFile("pf.conf.in", "etc/jitsi/pf.conf", "0640", "wheel", "-", null),
+            new SiteFile("hosts.in", "etc/jitsi/hosts", "0640", "wheel", "-", null),
+            new SiteFile("login.conf.in", "etc/jitsi/login.conf", "0640", "wheel", "-", null),
+            new SiteFile("rcctl.sh.in", "etc/jitsi/rcctl.sh", "0640", "wheel", "-", null));
 
     /**
      * The directories the daemons write to, made if missing (MANIFEST lines with template "-"):
      * nginx's logs and acme-client's challenges inside nginx's chroot, prosody's data, the pid files'.
      */
     public static final List<SiteFile> DIRECTORIES = List.of(
-            new SiteFile("-", "var/www/logs", "0755", "www", "-"),
-            new SiteFile("-", "var/www/acme", "0755", "daemon", "-"),
-            new SiteFile("-", "var/prosody", "0750", "_prosody", "-"),
-            new SiteFile("-", "var/run", "0755", "wheel", "-"));
+            new SiteFile("-", "var/www/logs", "0755", "www", "-", Role.WEB),
+            new SiteFile("-", "var/www/acme", "0755", "daemon", "-", Role.WEB),
+            new SiteFile("-", "var/prosody", "0750", "_prosody", "-", Role.XMPP),
+            new SiteFile("-", "var/run", "0755", "wheel", "-", null));
 
     /** Appended to jvb.conf when the bridge is behind NAT. */
     public static final String JVB_NAT = "jvb-nat.conf.in";
 
     /** Appended to jvb.conf (after {@link #JVB_NAT}) when the bridge learns its public address by STUN. */
     public static final String JVB_STUN = "jvb-stun.conf.in";
+
+    /** nginx's location for one bridge's colibri websockets, once per bridge in jitsi-meet.conf. */
+    public static final String NGINX_COLIBRI = "nginx-colibri.conf.in";
+
+    /** Appended to jvb.conf when there are several bridges: conferences relay between them. */
+    public static final String JVB_RELAY = "jvb-relay.conf.in";
+
+    /** Appended to jicofo.conf when there are several bridges: it spreads conferences over them (relays). */
+    public static final String JICOFO_OCTO = "jicofo-octo.conf.in";
+
+    /** The router's pf.conf, vmd's vm.conf, and one VM in it (a topology with a router). */
+    public static final String ROUTER_PF = "router-pf.conf.in";
+    public static final String VM_CONF = "vm.conf.in";
+    public static final String VM = "vm.in";
 
     private SiteTemplates() {}
 
@@ -70,6 +85,14 @@ public final class SiteTemplates {
         }
         t.put(JVB_NAT, hocon("jitsi-videobridge behind NAT (its host address, and the public one browsers reach)", nat()));
         t.put(JVB_STUN, hocon("jitsi-videobridge's public address, learnt from a STUN server", stun()));
+        for (String name : List.of(NGINX_COLIBRI, ROUTER_PF, VM_CONF, VM)) {
+            t.put(name, resource(name));
+        }
+        t.put(JVB_RELAY, hocon("jitsi-videobridge relaying to the site's other bridges", map("videobridge", map("relay", map(
+                "enabled", true,
+                "relay-id", note("@JVB_SERVER_ID@", "its own, as its server-id"))))));
+        t.put(JICOFO_OCTO, hocon("jicofo spreading conferences over the site's bridges", map("jicofo", map("octo", map(
+                "enabled", note(true, "the bridges relay to each other (videobridge.relay)"))))));
         return t;
     }
 
@@ -79,6 +102,8 @@ public final class SiteTemplates {
      */
     public static SortedMap<String, String> shipped() {
         SortedMap<String, String> files = all();
+        // the router's are portkit render-config's only: jitsi-setup runs on the site's own hosts
+        files.keySet().removeAll(List.of(ROUTER_PF, VM_CONF, VM));
         StringBuilder manifest = new StringBuilder();
         DIRECTORIES.forEach(f -> manifest.append(f.manifestLine()).append('\n'));
         FILES.forEach(f -> manifest.append(f.manifestLine()).append('\n'));
@@ -95,7 +120,7 @@ public final class SiteTemplates {
         return map("jicofo", map(
                 "xmpp", map(
                         "client", map(
-                                "hostname", note("localhost", "prosody's c2s port on this host, in the auth VirtualHost"),
+                                "hostname", note("@XMPP_HOST@", "prosody's c2s port, in the auth VirtualHost"),
                                 "port", "@C2S_PORT@",
                                 "domain", "auth.@DOMAIN@",
                                 "xmpp-domain", "@DOMAIN@",
@@ -113,13 +138,13 @@ public final class SiteTemplates {
     private static Map<String, Object> jvb() {
         return map("videobridge", map(
                 "apis", map("xmpp-client", map("configs", map("localhost", map(
-                        "hostname", note("localhost", "prosody's c2s port on this host, in the auth VirtualHost"),
+                        "hostname", note("@XMPP_HOST@", "prosody's c2s port, in the auth VirtualHost"),
                         "port", "@C2S_PORT@",
                         "domain", "auth.@DOMAIN@",
                         "username", "jvb",
                         "password", "@JVB_PASSWORD@",
                         "muc_jids", note("JvbBrewery@internal.auth.@DOMAIN@", "the room jicofo finds bridges in"),
-                        "muc_nickname", "jvb-localhost",
+                        "muc_nickname", note("@JVB_SERVER_ID@", "its own name in the brewery"),
                         "disable_certificate_verification", true)))),
                 "sctp", map("enabled", note(false, "data channels go over colibri websockets, never SCTP")),
                 "websockets", map(
@@ -128,7 +153,7 @@ public final class SiteTemplates {
                         "tls", true,
                         "server-id", note("@JVB_SERVER_ID@", "nginx proxies /colibri-ws/@JVB_SERVER_ID@/ to this bridge")),
                 "http-servers", map(
-                        "public", map("host", "127.0.0.1", "port", "@JVB_WS_PORT@"),
+                        "public", map("host", note("@JVB_ADDRESS@", "where nginx reaches its colibri websockets"), "port", "@JVB_WS_PORT@"),
                         "private", map("host", "127.0.0.1", "port", "@JVB_PRIVATE_PORT@")),
                 "ice", map("udp", map("port", note("@JVB_UDP_PORT@", "the only port of this host open to media")))));
     }
@@ -148,6 +173,8 @@ public final class SiteTemplates {
     private static String hocon(String title, Map<String, Object> model) {
         String body = ConfigValueFactory.fromMap(model).render(ConfigRenderOptions.defaults().setOriginComments(false)
                 .setComments(true).setJson(false).setFormatted(true));
+        // XMPP_HOST is a HOCON value as written (localhost bare, an address quoted): see Site.
+        body = body.replace("\"@XMPP_HOST@\"", "@XMPP_HOST@");
         return "# " + title + " for @DOMAIN@, written by jitsi-setup (www/jitsi-meta).\n" + body;
     }
 

@@ -663,6 +663,11 @@ public final class SiteVerifier {
     }
 
     private Path local(Path p) {
+        return within(dir, p);
+    }
+
+    /** {@link #local} for the host whose files are under {@code dir}. */
+    static Path within(Path dir, Path p) {
         if (!p.isAbsolute()) {
             return dir.resolve(p);
         }

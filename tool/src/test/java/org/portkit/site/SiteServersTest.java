@@ -278,7 +278,7 @@ class SiteServersTest {
         return bosh;
     }
 
-    private static void requireServers() {
+    static void requireServers() {
         boolean present = Files.isExecutable(Path.of("/usr/bin/prosody")) && Files.isExecutable(Path.of("/usr/sbin/nginx"));
         if (!present && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("CI must install prosody and nginx (.ci/run does, from Debian)");
@@ -322,11 +322,11 @@ class SiteServersTest {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
-    private Process process(Path log, String... command) throws IOException {
+    static Process process(Path log, String... command) throws IOException {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static void stop(Process p) {
+    static void stop(Process p) {
         p.destroy();
         try {
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
@@ -349,11 +349,16 @@ class SiteServersTest {
 
     /** A self-signed certificate for the domain, where the site's nginx looks for it. */
     private Path certificate() throws Exception {
-        Path cert = tmp.resolve("etc/ssl/" + DOMAIN + ".fullchain.pem");
-        Path key = tmp.resolve("etc/ssl/private/" + DOMAIN + ".key");
+        return certificate(tmp, DOMAIN, "127.0.0.1");
+    }
+
+    /** The same for the site of {@code domain} whose host's root is {@code root}, at nginx's {@code address}. */
+    static Path certificate(Path root, String domain, String address) throws Exception {
+        Path cert = root.resolve("etc/ssl/" + domain + ".fullchain.pem");
+        Path key = root.resolve("etc/ssl/private/" + domain + ".key");
         Files.createDirectories(key.getParent());
         Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-                "-subj", "/CN=" + DOMAIN, "-addext", "subjectAltName=DNS:" + DOMAIN + ",DNS:localhost,IP:127.0.0.1",
+                "-subj", "/CN=" + domain, "-addext", "subjectAltName=DNS:" + domain + ",DNS:localhost,IP:" + address,
                 "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
@@ -365,6 +370,11 @@ class SiteServersTest {
      * only the javax.net.ssl properties, and Smack's websocket uses the default SSLContext.
      */
     private void trust(Path cert) throws Exception {
+        trust(cert, tmp);
+    }
+
+    /** {@link #trust(Path)}, the trust store written in {@code dir}. */
+    static void trust(Path cert, Path dir) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(Path.of(System.getProperty("java.home"), "lib/security/cacerts"))) {
             store.load(in, "changeit".toCharArray());
@@ -372,7 +382,7 @@ class SiteServersTest {
         try (InputStream in = Files.newInputStream(cert)) {
             store.setCertificateEntry("portkit-site-test", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
-        Path file = tmp.resolve("truststore.p12");
+        Path file = dir.resolve("truststore.p12");
         try (var out = Files.newOutputStream(file)) {
             store.store(out, "changeit".toCharArray());
         }
@@ -386,7 +396,7 @@ class SiteServersTest {
         SSLContext.setDefault(ctx);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
@@ -404,7 +414,7 @@ class SiteServersTest {
         boolean holds() throws Exception;
     }
 
-    private static boolean waitFor(Condition c) throws Exception {
+    static boolean waitFor(Condition c) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < end) {
             if (c.holds()) {

@@ -1,0 +1,411 @@
+package org.portkit.site;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.luaj.vm2.LuaValue;
+import org.portkit.failure.Failure;
+import org.portkit.failure.PortkitException;
+import org.portkit.site.SiteVerifier.Finding;
+
+/**
+ * Reads a rendered topology (render-config --topology: {@link TopologyRenderer#DESCRIPTION} and
+ * one directory per host) and checks what must hold between the hosts: every address one host
+ * dials is one another host listens on, both hosts' pf rules (and the router's) pass exactly
+ * that flow, and nothing else faces the network; one domain; the bridges' server-ids unique and
+ * each proxied by every nginx to its bridge; passwords against the xmpp host's accounts. Each
+ * host's files are read as the daemons read them: prosody's Lua, HOCON, nginx's directives, pf.
+ */
+public final class TopologyVerifier {
+    /** One pf rule's flow as seen from its host: in or out, the protocol, the port, the peer (null: any). */
+    record Pass(String host, String way, String proto, String port, String peer) {}
+
+    private static final Pattern IN_ANY = Pattern.compile("^pass in proto (tcp|udp) to port (\\{[^}]*\\}|\\S+)$");
+    private static final Pattern IN_FROM = Pattern.compile("^pass in proto (tcp|udp) from (\\{[^}]*\\}|\\S+) to self port (\\S+)$");
+    private static final Pattern OUT_TO = Pattern.compile("^pass out proto (tcp|udp) to (\\{[^}]*\\}|\\S+) port (\\S+)$");
+    private static final Pattern RDR = Pattern.compile("^pass in on egress proto (tcp|udp) to port (\\{[^}]*\\}|\\S+) rdr-to"
+            + " (\\{[^}]*\\}|\\S+)( round-robin)?$");
+    private static final Pattern BETWEEN = Pattern.compile("^pass in proto (tcp|udp) from (\\{[^}]*\\}|\\S+) to (\\S+) port (\\S+)$");
+
+    private final Path dir;
+    private final Topology topology;
+    private final List<Finding> findings = new ArrayList<>();
+    /** Every pass a host's (or the router's) pf.conf has; each flow checked removes the ones it needs. */
+    private final Set<Pass> unjustified = new LinkedHashSet<>();
+    private final Set<Pass> passes = new LinkedHashSet<>();
+    /** Each file read once: every check of a host asks again. */
+    private final Map<String, Config> hocon = new HashMap<>();
+    private final Map<String, ProsodyConfig> prosody = new HashMap<>();
+    private final Map<String, NginxConfig> nginx = new HashMap<>();
+
+    private TopologyVerifier(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+        Path description = this.dir.resolve(TopologyRenderer.DESCRIPTION);
+        this.topology = Topology.read(description, read(description));
+    }
+
+    /** Is {@code dir} a rendered topology (rather than one host's site)? */
+    public static boolean isTopology(Path dir) {
+        return Files.isRegularFile(dir.resolve(TopologyRenderer.DESCRIPTION));
+    }
+
+    /** Every broken cross-host invariant of the topology rendered under {@code dir}; empty when coherent. */
+    public static List<Finding> verify(Path dir) {
+        TopologyVerifier v = new TopologyVerifier(dir);
+        v.readPf();
+        v.flows();
+        v.domain();
+        v.bridges();
+        v.passwords();
+        v.loopbackOnly();
+        v.unjustified.forEach(p -> v.fail("exposure", p.host() + "'s pf.conf passes " + p.way() + " " + p.proto() + " port "
+                + p.port() + (p.peer() == null ? " from anywhere" : (p.way().equals("in") ? " from " : " to ") + p.peer())
+                + ", a flow no host of the site needs: remove it"));
+        return List.copyOf(v.findings);
+    }
+
+    private void fail(String check, String message) {
+        findings.add(new Finding(check, message));
+    }
+
+    private void readPf() {
+        List<String> hosts = new ArrayList<>(topology.hosts().stream().map(Topology.Host::name).toList());
+        topology.router().ifPresent(r -> hosts.add(r.name()));
+        for (String host : hosts) {
+            for (String rule : read(dir.resolve(host).resolve("etc/jitsi/pf.conf")).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+                List<Pass> p = parse(host, rule);
+                if (p.isEmpty()) {
+                    fail("exposure", host + "'s pf.conf has a rule verify-config does not know: \"" + rule + "\"");
+                }
+                passes.addAll(p);
+                unjustified.addAll(p);
+            }
+        }
+    }
+
+    private static List<Pass> parse(String host, String rule) {
+        List<Pass> out = new ArrayList<>();
+        Matcher m;
+        if ((m = IN_ANY.matcher(rule)).matches()) {
+            for (String port : items(m.group(2))) {
+                out.add(new Pass(host, "in", m.group(1), port, null));
+            }
+        } else if ((m = IN_FROM.matcher(rule)).matches()) {
+            for (String from : items(m.group(2))) {
+                out.add(new Pass(host, "in", m.group(1), m.group(3), from));
+            }
+        } else if ((m = OUT_TO.matcher(rule)).matches()) {
+            for (String to : items(m.group(2))) {
+                out.add(new Pass(host, "out", m.group(1), m.group(3), to));
+            }
+        } else if ((m = RDR.matcher(rule)).matches()) {
+            for (String port : items(m.group(2))) {
+                for (String to : items(m.group(3))) {
+                    out.add(new Pass(host, "rdr", m.group(1), port, to));
+                }
+            }
+        } else if ((m = BETWEEN.matcher(rule)).matches()) {
+            for (String from : items(m.group(2))) {
+                out.add(new Pass(host, "forward", m.group(1), m.group(4), from + " to " + m.group(3)));
+            }
+        } else if (rule.matches("^pass in proto \\{ udp tcp \\} from .* to any port domain rdr-to \\S+$")) {
+            out.add(new Pass(host, "dns", "udp", "domain", null));
+        }
+        return out;
+    }
+
+    private static List<String> items(String list) {
+        return List.of(list.replaceAll("[{}]", " ").trim().split("\\s+"));
+    }
+
+    /** A pass the flow needs: present (then it is justified) or a finding. */
+    private void needs(Pass p, String why) {
+        unjustified.remove(p);
+        if (!passes.contains(p)) {
+            fail("flows", why + ", but " + p.host() + "'s pf.conf does not pass " + p.way() + " " + p.proto() + " port " + p.port()
+                    + (p.peer() == null ? "" : " " + (p.way().equals("in") ? "from " : p.way().equals("out") ? "to " : "") + p.peer()));
+        }
+    }
+
+    /** Each connection a host's configuration makes, and the one facing users, against the listeners and pf. */
+    private void flows() {
+        Map<String, Topology.Host> byAddress = new TreeMap<>();
+        topology.hosts().forEach(h -> byAddress.put(h.address(), h));
+        Map<String, Set<String>> listens = listens();
+        for (Topology.Host h : topology.hosts()) {
+            for (String[] dial : dials(h)) {
+                String what = h.name() + "'s " + dial[0] + " dials " + dial[1] + " " + dial[2] + ":" + dial[3];
+                Topology.Host to = byAddress.get(dial[2]);
+                if (to == null) {
+                    fail("flows", what + ", which is no host of the topology");
+                    continue;
+                }
+                String at = dial[1] + " " + dial[2] + ":" + dial[3];
+                Set<String> there = listens.getOrDefault(to.name(), Set.of());
+                if (!there.contains(at) && !there.contains("public " + at)) {
+                    fail("flows", what + ", where " + to.name() + " does not listen (it listens on "
+                            + listens.getOrDefault(to.name(), Set.of()) + ")");
+                }
+                needs(new Pass(h.name(), "out", dial[1], dial[3], dial[2]), what);
+                needs(new Pass(to.name(), "in", dial[1], dial[3], h.address()), what);
+                topology.router().ifPresent(r -> needs(new Pass(r.name(), "forward", dial[1], dial[3], h.address() + " to "
+                        + dial[2]), what));
+            }
+        }
+        for (Topology.Host h : topology.hosts()) {
+            for (String l : listens.getOrDefault(h.name(), Set.of())) {
+                String[] pl = l.split("[ :]");
+                if (l.startsWith("public ")) {
+                    String why = "users reach " + h.name() + " on " + pl[1] + " port " + pl[3];
+                    needs(new Pass(h.name(), "in", pl[1], pl[3], null), why);
+                    topology.router().ifPresent(r -> needs(new Pass(r.name(), "rdr", pl[1], pl[3], h.address()), why));
+                }
+            }
+        }
+        topology.router().filter(r -> r.resolver() != null).ifPresent(r -> unjustified.remove(new Pass(r.name(), "dns", "udp",
+                "domain", null)));
+    }
+
+    /** What each host listens on, as "PROTO ADDRESS:PORT", and "public PROTO ADDRESS:PORT" for users' and media's. */
+    private Map<String, Set<String>> listens() {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (Topology.Host h : topology.hosts()) {
+            Set<String> l = out.computeIfAbsent(h.name(), k -> new LinkedHashSet<>());
+            if (h.runs(Topology.Role.XMPP)) {
+                ProsodyConfig p = prosody(h);
+                for (String[] kind : new String[][] {{"c2s_interfaces", "c2s_ports"}, {"http_interfaces", "http_ports"}}) {
+                    for (String a : p.list(null, kind[0])) {
+                        p.list(null, kind[1]).forEach(port -> l.add("tcp " + address(h, a) + ":" + port));
+                    }
+                }
+            }
+            if (h.runs(Topology.Role.BRIDGE)) {
+                Config jvb = jvb(h);
+                l.add("tcp " + address(h, string(jvb, "videobridge.http-servers.public.host")) + ":"
+                        + string(jvb, "videobridge.http-servers.public.port"));
+                l.add("public udp " + h.address() + ":" + string(jvb, "videobridge.ice.udp.port"));
+            }
+            if (h.runs(Topology.Role.WEB)) {
+                nginx(h).servers().forEach(s -> s.all("listen").forEach(d -> {
+                    String a = d.arg(0).contains(":") ? d.arg(0).substring(0, d.arg(0).lastIndexOf(':')) : h.address();
+                    l.add("public tcp " + address(h, a) + ":" + d.arg(0).replaceFirst(".*:", ""));
+                }));
+            }
+        }
+        return out;
+    }
+
+    /** A listening address as the network sees it: every interface is the host's address. */
+    private static String address(Topology.Host h, String a) {
+        return a == null || a.equals("*") || a.equals("0.0.0.0") || a.isEmpty() ? h.address() : a;
+    }
+
+    /** Each connection host {@code h} opens: {what, proto, address, port}. */
+    private List<String[]> dials(Topology.Host h) {
+        List<String[]> out = new ArrayList<>();
+        if (h.runs(Topology.Role.FOCUS)) {
+            Config j = hocon(h, "etc/jicofo/jicofo.conf");
+            out.add(new String[] {"jicofo", "tcp", string(j, "jicofo.xmpp.client.hostname"), port(string(j, "jicofo.xmpp.client.port"), "5222")});
+        }
+        if (h.runs(Topology.Role.BRIDGE)) {
+            Config jvb = jvb(h);
+            String configs = "videobridge.apis.xmpp-client.configs";
+            if (jvb.hasPath(configs)) {
+                for (String c : jvb.getConfig(configs).root().keySet()) {
+                    out.add(new String[] {"bridge", "tcp", string(jvb, configs + "." + c + ".hostname"),
+                            port(string(jvb, configs + "." + c + ".port"), "5222")});
+                }
+            }
+            if ("true".equals(string(jvb, "videobridge.relay.enabled"))) {
+                for (Topology.Host other : topology.bridges()) {
+                    if (other != h) {
+                        out.add(new String[] {"relay", "udp", other.address(), string(jvb(other), "videobridge.ice.udp.port")});
+                    }
+                }
+            }
+        }
+        if (h.runs(Topology.Role.WEB)) {
+            nginx(h).servers().forEach(s -> s.all("location").forEach(l -> l.first("proxy_pass").ifPresent(p -> {
+                URI u = URI.create(p.arg(0).replace("$", "%24"));
+                out.add(new String[] {"nginx (location " + String.join(" ", l.args()) + ")", "tcp", u.getHost(),
+                        Integer.toString(u.getPort() < 0 ? 80 : u.getPort())});
+            })));
+        }
+        return out;
+    }
+
+    /** What only its own host uses stays on loopback: jicofo's REST API, the bridges' private HTTP server. */
+    private void loopbackOnly() {
+        for (Topology.Host h : topology.hosts()) {
+            String at = h.runs(Topology.Role.FOCUS) ? string(hocon(h, "etc/jicofo/jicofo.conf"), "jicofo.rest.host") : "127.0.0.1";
+            String jvb = h.runs(Topology.Role.BRIDGE) ? string(jvb(h), "videobridge.http-servers.private.host") : "127.0.0.1";
+            if (!"127.0.0.1".equals(at)) {
+                fail("exposure", h.name() + "'s jicofo REST API listens on " + at + ": keep it on 127.0.0.1");
+            }
+            if (!"127.0.0.1".equals(jvb)) {
+                fail("exposure", h.name() + "'s bridge private HTTP server listens on " + jvb + ": keep it on 127.0.0.1");
+            }
+        }
+    }
+
+    /** One domain: prosody's guests' VirtualHost, jicofo's, the bridges' websockets, nginx's server_name. */
+    private void domain() {
+        String d = topology.domain();
+        for (Topology.Host h : topology.hosts()) {
+            if (h.runs(Topology.Role.XMPP) && !prosody(h).sections().containsKey(d)) {
+                fail("domain", h.name() + "'s prosody has no VirtualHost \"" + d + "\"");
+            }
+            if (h.runs(Topology.Role.FOCUS)) {
+                same(h.name() + "'s jicofo xmpp-domain", string(hocon(h, "etc/jicofo/jicofo.conf"), "jicofo.xmpp.client.xmpp-domain"), d);
+            }
+            if (h.runs(Topology.Role.BRIDGE)) {
+                String ws = string(jvb(h), "videobridge.websockets.domain");
+                same(h.name() + "'s websockets.domain", ws == null ? null : ws.replaceFirst(":\\d+$", ""), d);
+            }
+            if (h.runs(Topology.Role.WEB)) {
+                nginx(h).servers().forEach(s -> same(h.name() + "'s nginx server_name",
+                        s.first("server_name").map(n -> n.arg(0)).orElse(null), d));
+            }
+        }
+    }
+
+    /** Each bridge's server-id is its own, and every nginx proxies /colibri-ws/ID/ to that bridge. */
+    private void bridges() {
+        Map<String, String> ids = new TreeMap<>();
+        for (Topology.Host b : topology.bridges()) {
+            Config jvb = jvb(b);
+            String id = string(jvb, "videobridge.websockets.server-id");
+            String other = ids.put(String.valueOf(id), b.name());
+            if (other != null) {
+                fail("colibri", b.name() + " and " + other + " have the same server-id " + id + ": nginx cannot tell their"
+                        + " websockets apart");
+            }
+            String target = "http://" + address(b, string(jvb, "videobridge.http-servers.public.host")) + ":"
+                    + string(jvb, "videobridge.http-servers.public.port") + "/colibri-ws/" + id + "/";
+            for (Topology.Host w : topology.webs()) {
+                String uri = "/colibri-ws/" + id + "/endpoint-1";
+                boolean found = nginx(w).servers().stream().flatMap(s -> s.all("location")).anyMatch(l -> l.args().size() == 2
+                        && l.args().get(0).equals("~") && Pattern.compile(l.args().get(1)).matcher(uri).find()
+                        && l.first("proxy_pass").map(p -> p.arg(0).startsWith(target)).orElse(false));
+                if (!found) {
+                    fail("colibri", w.name() + "'s nginx has no location sending " + uri + " to " + b.name() + " (" + target + ")");
+                }
+            }
+        }
+    }
+
+    /** jicofo's and every bridge's password against the accounts on prosody's host. */
+    private void passwords() {
+        Topology.Host x = topology.xmpp();
+        String auth = "auth." + topology.domain();
+        for (Topology.Host h : topology.hosts()) {
+            List<String[]> logins = new ArrayList<>();
+            if (h.runs(Topology.Role.FOCUS)) {
+                Config j = hocon(h, "etc/jicofo/jicofo.conf");
+                logins.add(new String[] {"jicofo", string(j, "jicofo.xmpp.client.username"), string(j, "jicofo.xmpp.client.password")});
+            }
+            if (h.runs(Topology.Role.BRIDGE)) {
+                Config jvb = jvb(h);
+                String configs = "videobridge.apis.xmpp-client.configs";
+                for (String c : jvb.hasPath(configs) ? jvb.getConfig(configs).root().keySet() : Set.<String>of()) {
+                    logins.add(new String[] {"the bridge", string(jvb, configs + "." + c + ".username"),
+                            string(jvb, configs + "." + c + ".password")});
+                }
+            }
+            for (String[] l : logins) {
+                Path account = SiteVerifier.within(dir.resolve(x.name()), Path.of(String.valueOf(prosody(x).string(null, "data_path"))))
+                        .resolve(ProsodyAccounts.path(auth, String.valueOf(l[1])));
+                if (!Files.isRegularFile(account)) {
+                    fail("accounts", h.name() + "'s " + l[0] + " logs in as " + l[1] + "@" + auth + ", which has no account on "
+                            + x.name() + " (" + account + ")");
+                    continue;
+                }
+                LuaValue t = ProsodyConfig.read(account, read(account).replaceFirst("^\\s*return\\b", "data =")).global().get("data");
+                if (!new ProsodyAccounts.Account(t.get("salt").tojstring(), t.get("iteration_count").toint(),
+                        t.get("stored_key").tojstring(), t.get("server_key").tojstring()).accepts(String.valueOf(l[2]))) {
+                    fail("accounts", h.name() + "'s " + l[0] + " password for " + l[1] + "@" + auth + " is not the one prosody on "
+                            + x.name() + " has: copy the secrets file from the host that made them");
+                }
+            }
+        }
+    }
+
+    private void same(String what, String actual, String expected) {
+        if (!expected.equals(actual)) {
+            fail("domain", what + " is " + actual + ", expected " + expected + ": one domain for the whole site");
+        }
+    }
+
+    private static String port(String p, String otherwise) {
+        return p == null ? otherwise : p;
+    }
+
+    private ProsodyConfig prosody(Topology.Host h) {
+        return prosody.computeIfAbsent(h.name(), k -> readProsody(h));
+    }
+
+    private ProsodyConfig readProsody(Topology.Host h) {
+        Path host = dir.resolve(h.name());
+        Path f = host.resolve("etc/prosody/prosody.cfg.lua");
+        return ProsodyConfig.read(f, read(f), p -> SiteVerifier.within(host, p));
+    }
+
+    private NginxConfig nginx(Topology.Host h) {
+        return nginx.computeIfAbsent(h.name(), k -> readNginx(h));
+    }
+
+    private NginxConfig readNginx(Topology.Host h) {
+        Path host = dir.resolve(h.name());
+        try {
+            return NginxConfig.read(host.resolve("etc/nginx/nginx.conf"), p -> SiteVerifier.within(host, p));
+        } catch (IOException e) {
+            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + host.resolve("etc/nginx/nginx.conf") + ": " + e.getMessage());
+        }
+    }
+
+    private Config jvb(Topology.Host h) {
+        return hocon(h, "etc/jvb/jvb.conf");
+    }
+
+    private Config hocon(Topology.Host h, String file) {
+        return hocon.computeIfAbsent(h.name() + "/" + file, k -> {
+            Path f = dir.resolve(k);
+            try {
+                return ConfigFactory.parseString(read(f));
+            } catch (ConfigException e) {
+                throw new PortkitException(Failure.BAD_INPUT, "cannot read " + f + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private static String string(Config c, String path) {
+        try {
+            return c.hasPath(path) ? c.getString(path) : null;
+        } catch (ConfigException e) {
+            return null;
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + file + ": " + e.getMessage()
+                    + " (a rendered topology has every file portkit render-config --topology writes)");
+        }
+    }
+}
