@@ -238,7 +238,8 @@ public final class PortGenerator {
         p.append("@newuser ").append(user).append(':').append(id).append(':').append(id).append("::")
                 .append(spec.daemon().comment()).append(":/nonexistent:/sbin/nologin\n");
         p.append("@rcscript ${RCDIR}/").append(name).append('\n');
-        entries.put("share/examples/login.conf.d/" + name, "@sample ${SYSCONFDIR}/login.conf.d/" + name + "\n");
+        entries.put(PlistText.installedFromPkg("pkg/" + name + ".login"),
+                "@sample ${SYSCONFDIR}/login.conf.d/" + name + "\n");
         entries.forEach((path, after) -> p.append(path).append('\n').append(after));
         return p.toString();
     }
