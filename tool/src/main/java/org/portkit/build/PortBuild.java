@@ -182,10 +182,10 @@ public final class PortBuild {
             }
             installed.add(install[1]);
         }
-        // What bsd.port.mk's fake installs from pkg/ itself, besides the rc.d scripts and the README.
+        // What bsd.port.mk installs from pkg/ itself under PREFIX, besides the README.
         for (String f : files.keySet()) {
-            if (f.matches("pkg/[^/]+\\.login")) {
-                String to = "share/examples/login.conf.d/" + f.substring(4, f.length() - ".login".length());
+            String to = PlistText.installedFromPkg(f);
+            if (to != null) {
                 Files.createDirectories(fake.resolve(to).getParent());
                 Files.writeString(fake.resolve(to), files.get(f));
                 installed.add(to);

@@ -3,6 +3,7 @@ package org.portkit.port;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
@@ -34,7 +35,6 @@ public final class Lint {
     private static final Pattern MODJAVA_VER = Pattern.compile("(1\\.8|11|17|21)\\+?");
     /** Words in a pkg/README that address a porter, not the person who installed the package. */
     private static final Pattern PORTER_WORDS = Pattern.compile("\\b(portkit|user\\.list|distinfo|infrastructure/)");
-    private static final String LOGIN_EXAMPLES = "share/examples/login.conf.d/";
 
     private Lint() {}
 
@@ -51,9 +51,7 @@ public final class Lint {
         width("pkg/DESCR", port.getOrDefault("pkg/DESCR", ""), f);
         width("pkg/README", port.getOrDefault("pkg/README", ""), f);
         Set<String> installed = installed(makefile);
-        // bsd.port.mk installs each pkg/NAME.login itself, as the example of a login.conf.d entry.
-        port.keySet().stream().filter(k -> k.matches("pkg/[^/]+\\.login"))
-                .forEach(k -> installed.add(LOGIN_EXAMPLES + k.substring(4, k.length() - ".login".length())));
+        port.keySet().stream().map(PlistText::installedFromPkg).filter(Objects::nonNull).forEach(installed::add);
         plist(port.getOrDefault("pkg/PLIST", ""), installed, f);
         javaPathHelper(port, MakefileText.value(MakefileText.assignments(makefile), "PKGNAME"), f);
         files(port, makefile, f);

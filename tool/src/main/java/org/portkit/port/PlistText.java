@@ -26,6 +26,15 @@ public final class PlistText {
         return line.startsWith("@man ") ? line.substring("@man ".length()) : line;
     }
 
+    /**
+     * Where bsd.port.mk installs a pkg/ file itself (pkg/NAME.login as the example of the login
+     * class NAME), as a PLIST path; null for a file it does not install there.
+     */
+    public static String installedFromPkg(String portFile) {
+        return portFile.matches("pkg/[^/]+\\.login")
+                ? "share/examples/login.conf.d/" + portFile.substring(4, portFile.length() - ".login".length()) : null;
+    }
+
     /** Null when the PLIST lists exactly what was installed, else what differs, in words. */
     public static String difference(Set<String> listed, Set<String> installed) {
         if (listed.equals(installed)) {

@@ -21,6 +21,7 @@ import org.portkit.lock.SourceDistfile;
 import org.portkit.port.DistTuple;
 import org.portkit.port.Distinfo;
 import org.portkit.port.GeneratedPort;
+import org.portkit.port.PlistText;
 import org.portkit.port.MavenDistfiles;
 import org.portkit.port.Templates;
 import org.portkit.text.Text;
@@ -148,7 +149,8 @@ public final class DaemonPortGenerator {
         p.append("@newuser ").append(user).append(':').append(id).append(':').append(id).append("::")
                 .append(spec.daemon().comment()).append(":/nonexistent:/sbin/nologin\n");
         p.append("@rcscript ${RCDIR}/").append(name).append('\n');
-        entries.put("share/examples/login.conf.d/" + name, "@sample ${SYSCONFDIR}/login.conf.d/" + name + "\n");
+        entries.put(PlistText.installedFromPkg("pkg/" + name + ".login"),
+                "@sample ${SYSCONFDIR}/login.conf.d/" + name + "\n");
         entries.forEach((path, after) -> p.append(path).append('\n').append(after));
         return p.toString();
     }
