@@ -1,6 +1,5 @@
 package org.portkit.port.kind;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import org.portkit.lock.Lock;
@@ -17,7 +16,7 @@ import org.portkit.port.SpecFile;
  * @param manDir where the build writes the manual pages, relative to the source root
  * @param manPages the pages it writes there (NAME.SECTION), each installed under man/manSECTION
  */
-public record AppPort(MavenBuild build, String mainClass, String manDir, List<String> manPages) implements PortSpec, MavenPort {
+public record AppPort(MavenBuild build, String mainClass, String manDir, List<String> manPages) implements MavenPort {
 
     static final String KIND = "app";
 
@@ -37,16 +36,6 @@ public record AppPort(MavenBuild build, String mainClass, String manDir, List<St
             f.requireKeys(KEYS);
             return spec;
         });
-    }
-
-    @Override
-    public Header header() {
-        return build.header();
-    }
-
-    @Override
-    public Lock lock(Locking locking) throws IOException {
-        return build.lock(locking);
     }
 
     @Override

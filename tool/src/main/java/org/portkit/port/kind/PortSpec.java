@@ -13,7 +13,7 @@ import org.portkit.port.SpecFile;
  * portgen gives each ecosystem one small module over a shared Port base. A new kind is a new
  * file beside these, named below.
  */
-public sealed interface PortSpec permits DaemonPort, AppPort, MetaPort {
+public sealed interface PortSpec permits MavenPort, MetaPort {
 
     /** The spec in {@code file}, of the kind it names; {@code setup} is what a meta port ships to configure its parts. */
     static PortSpec parse(SpecFile file, Bundle setup) {
