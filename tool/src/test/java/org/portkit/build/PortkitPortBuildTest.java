@@ -88,14 +88,25 @@ class PortkitPortBuildTest {
                 echo %s
                 """.formatted(Path.of(System.getProperty("java.home"), "bin", "java")));
         Files.setPosixFilePermissions(helper, PosixFilePermissions.fromString("rwxr-xr-x"));
-        // The launcher as do-install put it (SUBST_PROGRAM's variables left for the shell to fill in).
-        Map<String, String> env = Map.of("TRUEPREFIX", fake.toString(), "LOCALBASE", tmp.resolve("localbase").toString());
-        String launcher = fake.resolve("bin/portkit").toString();
+        // The launcher as do-install put it, SUBST_PROGRAM's variables filled in for /usr/local; run here
+        // with its paths moved to the fake root and the stand-in.
+        String installed = Files.readString(fake.resolve("bin/portkit"));
+        assertTrue(installed.contains("/usr/local/bin/javaPathHelper -c portkit")
+                && installed.contains("/usr/local/share/java/classes/portkit.jar"), installed);
+        Path relocated = Files.writeString(tmp.resolve("portkit.sh"), installed
+                .replace("/usr/local/bin/javaPathHelper", helper.toString()).replace("/usr/local/", fake + "/"));
+        Map<String, String> env = Map.of();
+        String launcher = relocated.toString();
 
         String help = run(tmp, env, "sh", launcher, "--help");
         assertTrue(help.contains("Usage: portkit [-hV] [COMMAND]") && help.contains("verify-config"), help);
         Path site = tmp.resolve("jitsi-site");
         run(tmp, env, "sh", launcher, "render-config", "meet.example.org", site.toString());
+        // What the host has besides the rendered files: jitsi-setup's certificate, net/jitsi/prosody-plugins.
+        Files.createDirectories(site.resolve("etc/ssl/private"));
+        Files.writeString(site.resolve("etc/ssl/meet.example.org.fullchain.pem"), "certificate\n");
+        Files.writeString(site.resolve("etc/ssl/private/meet.example.org.key"), "key\n");
+        Files.createDirectories(site.resolve("usr/local/share/jitsi-prosody-plugins"));
         String verified = run(tmp, env, "sh", launcher, "verify-config", site.toString());
         assertTrue(verified.contains("the site under " + site + " is coherent"), verified);
     }
