@@ -49,6 +49,17 @@ final class RenderConfigCommand implements Callable<Integer> {
                     + " router's pf.conf and vm.conf; --nat is then each bridge's, in FILE")
     Path topology;
 
+    @Option(names = "--host", paramLabel = "NAME",
+            description = "with --topology: render only host NAME's files, with DIR as that host's root (what"
+                    + " jitsi-setup --topology installs on it)")
+    String host;
+
+    @Option(names = "--secrets", paramLabel = "FILE",
+            description = "the shared secrets, as jitsi-setup keeps them (FOCUS_PASSWORD=..., JVB_PASSWORD=...,"
+                    + " TURN_SECRET=...): read when FILE exists, else made and written there (mode 0600), so that every"
+                    + " host rendered with FILE gets the same; never printed")
+    Path secretsFile;
+
     @Override
     public Integer call() throws Exception {
         if (Files.exists(dir) && !isEmptyDir(dir)) {
@@ -64,6 +75,10 @@ final class RenderConfigCommand implements Callable<Integer> {
             addresses = new Site.Nat(lr[0], lr[1]);
         }
         String root = prefix != null ? prefix : dir.toAbsolutePath().normalize().toString();
+        if (host != null && topology == null) {
+            throw new PortkitException(Failure.USAGE, "--host names a host of a topology: give --topology FILE too");
+        }
+        Site.Secrets secrets = secrets();
         if (topology != null) {
             if (nat != null) {
                 throw new PortkitException(Failure.USAGE, "--nat is per bridge in a topology: give it as the bridge's nat in "
@@ -75,19 +90,37 @@ final class RenderConfigCommand implements Callable<Integer> {
                 throw new PortkitException(Failure.BAD_INPUT, topology + " describes " + t.domain() + ", not " + domain
                         + ": one domain for the whole site");
             }
+            if (host != null) {
+                Map<String, String> files = SiteRenderer.write(TopologyRenderer.site(t, host, new Site.Network(null, stun, turn),
+                        Site.Ports.DEFAULT, root, secrets), dir);
+                System.out.println("rendered " + files.size() + " files for host " + host + " of " + domain + " into " + dir);
+                return 0;
+            }
             Map<String, String> files = TopologyRenderer.write(t, description, new Site.Network(null, stun, turn),
-                    Site.Ports.DEFAULT, host -> prefix != null ? prefix : root + "/" + host, SiteRenderer.newSecrets(), dir);
+                    Site.Ports.DEFAULT, h -> prefix != null ? prefix : root + "/" + h, secrets, dir);
             System.out.println("rendered " + files.size() + " files for " + t.hosts().size() + " hosts"
                     + t.router().map(r -> " and router " + r.name()).orElse("") + " of " + domain + " into " + dir);
             return 0;
         }
-        Site site = new Site(domain, new Site.Network(addresses, stun, turn), Site.Ports.DEFAULT, root,
-                SiteRenderer.newSecrets());
+        Site site = new Site(domain, new Site.Network(addresses, stun, turn), Site.Ports.DEFAULT, root, secrets);
         Map<String, String> files = SiteRenderer.write(site, dir);
         System.out.println("rendered " + files.size() + " files for " + domain + " into " + dir + "; nginx needs a"
                 + " certificate there (" + site.variables().get("CERTIFICATE") + " and its key): jitsi-setup makes a"
                 + " self-signed one on the host");
         return 0;
+    }
+
+    /** The secrets file's, made there once when it does not exist yet; fresh ones without it. */
+    private Site.Secrets secrets() {
+        if (secretsFile == null) {
+            return SiteRenderer.newSecrets();
+        }
+        if (Files.exists(secretsFile)) {
+            return Site.Secrets.read(secretsFile);
+        }
+        Site.Secrets made = SiteRenderer.newSecrets();
+        made.write(secretsFile);
+        return made;
     }
 
     private static String read(Path file) {

@@ -1,9 +1,15 @@
 package org.portkit.site;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
+import org.portkit.io.AtomicFiles;
 
 /**
  * One Jitsi Meet host, all on localhost: the only thing an administrator decides is the domain
@@ -70,6 +76,59 @@ public record Site(String domain, Network network, Ports ports, String prefix, S
                     throw new PortkitException(Failure.BAD_INPUT, "a secret is 16 or more printable ASCII characters"
                             + " without spaces, '\"' or '\\\\'");
                 }
+            }
+        }
+
+        /**
+         * Reads jitsi-setup's secrets file ({@code NAME=value} lines: FOCUS_PASSWORD, JVB_PASSWORD,
+         * TURN_SECRET; other lines are ignored, as the script ignores them): the file the first host
+         * of a topology makes and the administrator copies to the others.
+         */
+        public static Secrets read(Path file) {
+            Map<String, String> v = new TreeMap<>();
+            try {
+                for (String line : Files.readAllLines(file)) {
+                    int eq = line.indexOf('=');
+                    if (eq > 0) {
+                        v.put(line.substring(0, eq), line.substring(eq + 1));
+                    }
+                }
+            } catch (IOException e) {
+                throw new PortkitException(Failure.BAD_INPUT, "cannot read the secrets file " + file + ": " + e.getMessage());
+            }
+            for (String name : List.of("FOCUS_PASSWORD", "JVB_PASSWORD", "TURN_SECRET")) {
+                if (v.get(name) == null || !v.get(name).matches(SECRET)) {
+                    throw new PortkitException(Failure.BAD_INPUT, file + ": " + name + " must be 16 or more printable ASCII"
+                            + " characters without spaces, '\"' or '\\\\' (copy the file jitsi-setup made on the"
+                            + " first host, etc/jitsi/setup/secrets)");
+                }
+            }
+            return new Secrets(v.get("FOCUS_PASSWORD"), v.get("JVB_PASSWORD"), v.get("TURN_SECRET"));
+        }
+
+        /** The secrets as jitsi-setup keeps them: one {@code NAME=value} line each. */
+        public String text() {
+            return "FOCUS_PASSWORD=" + focusPassword + "\nJVB_PASSWORD=" + jvbPassword + "\nTURN_SECRET=" + turnSecret + "\n";
+        }
+
+        /**
+         * Writes them to {@code file}, owner-only (0600) from the start and renamed into place, so
+         * that no other user ever reads them and no half-written file is left.
+         */
+        public void write(Path file) {
+            try {
+                Path dir = file.toAbsolutePath().getParent();
+                Files.createDirectories(dir);
+                Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                try {
+                    Files.writeString(tmp, text());
+                    AtomicFiles.move(tmp, file);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException e) {
+                throw new PortkitException(Failure.BAD_INPUT, "cannot write the secrets file " + file + ": " + e.getMessage());
             }
         }
     }

@@ -41,6 +41,10 @@ class SetupScriptTest {
         script = Files.writeString(tmp.resolve("jitsi-setup"), SiteTemplates.setupScript().replace("${TRUEPREFIX}", "/usr/local"));
         Files.writeString(tmp.resolve("prosodyctl"), "#!/bin/sh\necho \"$*\" >> \"$(dirname \"$0\")/prosodyctl.log\"\n");
         Files.setPosixFilePermissions(tmp.resolve("prosodyctl"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        // portkit as devel/portkit installs it, here from the test's own classes.
+        Files.writeString(tmp.resolve("portkit"), "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+                + "' -XX:TieredStopAtLevel=1 -cp '" + System.getProperty("java.class.path") + "' org.portkit.cli.Main \"$@\"\n");
+        Files.setPosixFilePermissions(tmp.resolve("portkit"), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     @Test
@@ -286,6 +290,75 @@ class SetupScriptTest {
         assertTrue(upper.output.contains("not a domain name"), upper.output);
     }
 
+    /**
+     * Two hosts of the talk's layout set up by jitsi-setup --topology from one secrets file: the
+     * first (prosody's) makes the secrets and registers the accounts, the bridge's gets the copy;
+     * each has exactly the files render-config --topology --host renders for it, and the password
+     * the bridge logs in with is the one prosody's account was registered with.
+     */
+    @Test
+    void hostsOfATopologyGetRenderConfigsFilesFromOneSecretsFile() throws Exception {
+        Path description = Files.writeString(tmp.resolve("talk.conf"), TopologyTest.TALK);
+        Path xmpp = tmp.resolve("hosts/xmpp");
+        Path vibri = tmp.resolve("hosts/vibri");
+        Run first = runAt(xmpp, DOMAIN, "--topology", description.toString(), "--host", "xmpp");
+        assertEquals(0, first.status, first.output);
+        Path copy = tmp.resolve("secrets-copied");
+        Files.copy(xmpp.resolve("etc/jitsi/setup/secrets"), copy);
+        Run second = runAt(vibri, DOMAIN, "--topology", description.toString(), "--host", "vibri", "--secrets", copy.toString());
+        assertEquals(0, second.status, second.output);
+        Site.Secrets secrets = Site.Secrets.read(copy);
+        for (String s : List.of(secrets.focusPassword(), secrets.jvbPassword(), secrets.turnSecret())) {
+            assertFalse(first.output.contains(s) || second.output.contains(s), "secrets never reach the output");
+        }
+        assertEquals(secrets, Site.Secrets.read(vibri.resolve("etc/jitsi/setup/secrets")));
+
+        for (Path host : List.of(xmpp, vibri)) {
+            Path expected = tmp.resolve("expected/" + host.getFileName());
+            assertEquals(0, org.portkit.cli.Main.run("render-config", DOMAIN, expected.toString(), "--topology",
+                    description.toString(), "--host", host.getFileName().toString(), "--secrets", copy.toString(),
+                    "--prefix", host.toString()));
+            for (SiteFile f : SiteTemplates.FILES) {
+                Path want = expected.resolve(f.target());
+                if (Files.exists(want)) {
+                    assertEquals(Files.readString(want), Files.readString(host.resolve(f.target())), host + ": " + f.target());
+                } else {
+                    assertFalse(Files.exists(host.resolve(f.target())), host + " has no " + f.target() + ": not its role");
+                }
+            }
+        }
+        assertFalse(Files.exists(vibri.resolve("etc/ssl")), "a certificate only where nginx runs");
+        // prosodyctl ran on prosody's host only, with the passwords the bridge's host holds.
+        String password = com.typesafe.config.ConfigFactory.parseString(Files.readString(vibri.resolve("etc/jvb/jvb.conf")))
+                .getString("videobridge.apis.xmpp-client.configs.localhost.password");
+        String config = xmpp.resolve("etc/prosody/prosody.cfg.lua").toString();
+        assertEquals(List.of("--config " + config + " register focus auth." + DOMAIN + " " + secrets.focusPassword(),
+                "--config " + config + " register jvb auth." + DOMAIN + " " + password,
+                "--config " + config + " mod_roster_command subscribe focus." + DOMAIN + " focus@auth." + DOMAIN),
+                Files.readAllLines(tmp.resolve("prosodyctl.log")));
+    }
+
+    /** A copied secrets file that disagrees with the host's own stops jitsi-setup: no password is rotated. */
+    @Test
+    void aSecretsFileThatDisagreesIsRefusedNamingIt() throws Exception {
+        Path description = Files.writeString(tmp.resolve("talk.conf"), TopologyTest.TALK);
+        Path vibri = tmp.resolve("hosts/vibri");
+        Run first = runAt(vibri, DOMAIN, "--topology", description.toString(), "--host", "vibri");
+        assertEquals(0, first.status, first.output);
+        Path own = vibri.resolve("etc/jitsi/setup/secrets");
+        String before = Files.readString(own);
+        String jvb = Files.readString(vibri.resolve("etc/jvb/jvb.conf"));
+        Path other = tmp.resolve("other-secrets");
+        SiteRenderer.newSecrets().write(other);
+        Run refused = runAt(vibri, DOMAIN, "--topology", description.toString(), "--host", "vibri", "--secrets", other.toString());
+        assertEquals(3, refused.status, refused.output);
+        assertTrue(refused.output.contains(other + ": FOCUS_PASSWORD differs from the one this host has in " + own),
+                refused.output);
+        assertEquals(before, Files.readString(own));
+        assertEquals(jvb, Files.readString(vibri.resolve("etc/jvb/jvb.conf")));
+        assertEquals(2, runAt(vibri, DOMAIN, "--host", "vibri").status, "--host without --topology is a usage error");
+    }
+
     private static String permissions(String octal) {
         StringBuilder out = new StringBuilder();
         for (char c : octal.substring(1).toCharArray()) {
@@ -331,10 +404,19 @@ class SetupScriptTest {
     }
 
     private Run runWith(String shell, String... args) throws Exception {
+        return runWith(shell, root, args);
+    }
+
+    private Run runAt(Path host, String... args) throws Exception {
+        return runWith("sh", host, args);
+    }
+
+    private Run runWith(String shell, Path root, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(shell, script.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("JITSI_ROOT", root.toString());
+        pb.environment().put("PORTKIT", tmp.resolve("portkit").toString());
         pb.environment().put("JITSI_TEMPLATES", tmp.resolve("share/jitsi-meta").toString());
         pb.environment().put("PROSODYCTL", tmp.resolve("prosodyctl").toString());
         pb.environment().put("JITSI_NO_CHGRP", "1");
