@@ -2,29 +2,30 @@ package org.portkit.site;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigSyntax;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.luaj.vm2.LuaValue;
-import org.portkit.failure.Failure;
-import org.portkit.failure.PortkitException;
 
 /**
  * Reads a rendered site and checks what must hold across its files for Jitsi Meet to work: the
- * pitfalls of a hand-made set-up, each reported in an administrator's words.
+ * pitfalls of a hand-made set-up, each reported in an administrator's words. On a host of a
+ * topology ({@link #verifyHost}) the same checks run on that host's part: each check of a role's
+ * files where that role runs, the other roles' files read on their hosts; what only holds on one
+ * host (everything on loopback, pf) is {@link TopologyVerifier}'s to check between the hosts.
  */
 public final class SiteVerifier {
     /** One broken invariant: which ({@code check}) and what an administrator should know. */
@@ -44,63 +45,127 @@ public final class SiteVerifier {
     /** Room names as users type them, and as nginx matches them (decoded). */
     private static final List<String> ROOMS = List.of("/my-room", "/team_sync", "/caf\u00e9");
 
-    private final Path dir;
+    /** The roles whose files the checks are about: all of them on one host, a topology host's own. */
+    private final Set<Topology.Role> roles;
+    /** Everything on one host, on loopback; false on a host of a topology. */
+    private final boolean alone;
+    /** Before each finding: "" on one host, the host's name on a host of a topology. */
+    private final String on;
+    /** Where prosody's and nginx's files are (the roots their absolute paths are under). */
+    private final Path prosodyRoot;
+    private final Path webRoot;
+    /** The address jicofo, the bridges and nginx reach prosody at. */
+    private final String xmppAddress;
     private final ProsodyConfig prosody;
     private final Config jicofo;
     private final Config jvb;
     private final NginxConfig nginx;
-    private final Path webConfigFile;
     /** config.js's settings; null when it does not run (reported once, as web-app). */
     private final Config web;
     private final List<String> pf;
     private final List<String> rcctl;
     private final List<Finding> findings = new ArrayList<>();
 
-    private SiteVerifier(Path dir) {
-        this.dir = dir.toAbsolutePath().normalize();
-        Path prosodyFile = file("etc/prosody/prosody.cfg.lua");
-        this.prosody = ProsodyConfig.read(prosodyFile, read(prosodyFile), this::local);
-        this.jicofo = hocon("etc/jicofo/jicofo.conf", text("etc/jicofo/jicofo.conf"));
-        this.jvb = hocon("etc/jvb/jvb.conf", text("etc/jvb/jvb.conf"));
-        this.nginx = nginx(file("etc/nginx/nginx.conf"));
-        this.webConfigFile = webConfigFile();
-        this.web = webConfig();
-        this.pf = text("etc/jitsi/pf.conf").lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        this.rcctl = text("etc/jitsi/rcctl.sh").lines().map(String::strip).filter(l -> l.startsWith("rcctl ")).toList();
+    /**
+     * @param roots each role's host's root: the one directory of a one-host site
+     * @param own the root of the host checked (its pf.conf, its rcctl.sh)
+     */
+    private SiteVerifier(SiteFiles files, Map<Topology.Role, Path> roots, Path own, Set<Topology.Role> roles, boolean alone,
+            String on, String xmppAddress) {
+        this.roles = roles;
+        this.alone = alone;
+        this.on = on;
+        this.xmppAddress = xmppAddress;
+        this.prosodyRoot = roots.get(Topology.Role.XMPP);
+        this.webRoot = roots.get(Topology.Role.WEB);
+        this.prosody = files.prosody(prosodyRoot);
+        this.jicofo = files.hocon(roots.get(Topology.Role.FOCUS).resolve("etc/jicofo/jicofo.conf"));
+        this.jvb = files.hocon(roots.get(Topology.Role.BRIDGE).resolve("etc/jvb/jvb.conf"));
+        this.nginx = files.nginx(webRoot);
+        SiteFiles.WebApp app = files.web(webRoot, httpsServer());
+        this.web = app.config();
+        if (app.broken() != null && runs(Topology.Role.WEB)) {
+            fail("web-app", app.broken());
+        }
+        this.pf = SiteFiles.read(own.resolve("etc/jitsi/pf.conf")).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        this.rcctl = SiteFiles.read(own.resolve("etc/jitsi/rcctl.sh")).lines().map(String::strip)
+                .filter(l -> l.startsWith("rcctl ")).toList();
     }
 
     /** Every broken invariant of the site rendered under {@code dir}; empty when it is coherent. */
     public static List<Finding> verify(Path dir) {
-        SiteVerifier v = new SiteVerifier(dir);
-        String domain = v.domain();
+        Path root = dir.toAbsolutePath().normalize();
+        Map<Topology.Role, Path> roots = new EnumMap<>(Topology.Role.class);
+        for (Topology.Role r : Topology.Role.values()) {
+            roots.put(r, root);
+        }
+        SiteVerifier v = new SiteVerifier(new SiteFiles(), roots, root, EnumSet.allOf(Topology.Role.class), true, "", null);
+        return v.run(v.domain());
+    }
+
+    /**
+     * The one-host checks that apply to host {@code h} of the topology rendered under {@code dir}:
+     * each about a role {@code h} runs, with the other roles' files read on their hosts (the first
+     * of several nginx or bridges, where a check compares with one). Each finding names {@code h}.
+     */
+    static List<Finding> verifyHost(SiteFiles files, Topology topology, Path dir, Topology.Host h) {
+        Map<Topology.Role, Path> roots = new EnumMap<>(Topology.Role.class);
+        for (Topology.Role r : Topology.Role.values()) {
+            Topology.Host on = h.runs(r) ? h : topology.hosts().stream().filter(x -> x.runs(r)).findFirst().orElseThrow();
+            roots.put(r, dir.resolve(on.name()));
+        }
+        SiteVerifier v = new SiteVerifier(files, roots, dir.resolve(h.name()), h.roles(), false, h.name() + ": ",
+                topology.xmpp().address());
+        if (h.runs(Topology.Role.XMPP)) {
+            v.domain();
+        }
+        return v.run(topology.domain());
+    }
+
+    private List<Finding> run(String domain) {
         if (domain != null) {
-            v.oneDomain(domain);
-            v.xmppHosts(domain);
-            v.tls(domain);
-            v.accounts(domain);
-            v.brewery(domain);
-            v.turn(domain);
+            if (alone) {
+                oneDomain(domain);
+            }
+            xmppHosts(domain);
+            tls(domain);
+            accounts(domain);
+            brewery(domain);
+            if (runs(Topology.Role.XMPP)) {
+                turn(domain);
+            }
             // A config.js that does not run was reported: what it would have said is unknown.
-            if (v.web != null) {
-                v.webDomain(domain);
-                v.focus(domain);
-                v.rooms(domain);
-                v.webToXmpp(domain);
+            if (web != null && runs(Topology.Role.WEB)) {
+                webDomain(domain);
+                focus(domain);
+                webToXmpp(domain);
+            }
+            if (web != null && runs(Topology.Role.XMPP)) {
+                rooms(domain);
             }
         }
-        v.ssi();
-        v.roomUrls();
-        v.sctp();
-        v.colibri();
-        v.present();
-        v.exposure();
-        v.rc();
-        v.keys();
-        return List.copyOf(v.findings);
+        if (runs(Topology.Role.WEB)) {
+            ssi();
+            roomUrls();
+        }
+        sctp();
+        if (runs(Topology.Role.BRIDGE)) {
+            colibri();
+        }
+        present();
+        exposure();
+        rc();
+        keys();
+        return List.copyOf(findings);
+    }
+
+    private boolean runs(Topology.Role r) {
+        return roles.contains(r);
     }
 
     private void fail(String check, String message) {
-        findings.add(new Finding(check, message));
+        findings.add(new Finding(check, on + message));
     }
 
     /** The one domain: prosody's anonymous VirtualHost, the one guests log in to. */
@@ -144,7 +209,7 @@ public final class SiteVerifier {
     /** XMPP host vs VirtualHost vs domain: both daemons log in on localhost, into auth.DOMAIN. */
     private void xmppHosts(String domain) {
         String auth = "auth." + domain;
-        if (!"internal_hashed".equals(prosody.string(auth, "authentication")) || !isVirtualHost(auth)) {
+        if (runs(Topology.Role.XMPP) && (!"internal_hashed".equals(prosody.string(auth, "authentication")) || !isVirtualHost(auth))) {
             fail("xmpp-host", "prosody needs VirtualHost \"" + auth + "\" with authentication = \"internal_hashed\":"
                     + " jicofo and the bridge log in there");
         }
@@ -152,7 +217,8 @@ public final class SiteVerifier {
         String c2sPort = c2s.isEmpty() ? "5222" : c2s.get(0);
         for (Client c : clients()) {
             same("xmpp-host", c.what + "'s XMPP domain (the VirtualHost it logs in to)", c.domain, auth);
-            if (c.hostname == null || !LOOPBACK.contains(c.hostname)) {
+            // On several hosts, where each dials is checked against where the others listen (TopologyVerifier).
+            if (alone && (c.hostname == null || !LOOPBACK.contains(c.hostname))) {
                 fail("xmpp-host", c.what + " connects to XMPP host " + c.hostname + "; prosody listens on this host only:"
                         + " use localhost (the XMPP host is where to connect, not the domain)");
             }
@@ -162,7 +228,7 @@ public final class SiteVerifier {
 
     /** prosody's data directory, in the site verified. */
     private Path data() {
-        return local(Objects.requireNonNullElse(prosody.string(null, "data_path"), "/var/prosody"));
+        return SiteFiles.within(prosodyRoot, Path.of(Objects.requireNonNullElse(prosody.string(null, "data_path"), "/var/prosody")));
     }
 
     private void accounts(String domain) {
@@ -184,7 +250,8 @@ public final class SiteVerifier {
                     t.get("iteration_count").toint(), t.get("stored_key").tojstring(), t.get("server_key").tojstring());
             if (!a.accepts(c.password)) {
                 fail("accounts", c.what + "'s password for " + c.username + "@" + c.domain + " is not the one prosody"
-                        + " has (" + account + "): the daemon cannot log in");
+                        + " has (" + account + "): the daemon cannot log in" + (alone ? "" : "; copy the secrets file from"
+                        + " the host that made them and run jitsi-setup --secrets again"));
             }
         }
     }
@@ -192,7 +259,9 @@ public final class SiteVerifier {
     private void brewery(String domain) {
         String jicofoBrewery = string(jicofo, "jicofo.bridge.brewery-jid");
         if (jicofoBrewery == null) {
-            fail("brewery", "jicofo has no bridge.brewery-jid: it finds no bridge");
+            if (runs(Topology.Role.FOCUS)) {
+                fail("brewery", "jicofo has no bridge.brewery-jid: it finds no bridge");
+            }
             return;
         }
         for (Client c : clients()) {
@@ -201,6 +270,10 @@ public final class SiteVerifier {
             }
         }
         String mucHost = jicofoBrewery.substring(jicofoBrewery.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        // the room's MUC is prosody's part
+        if (!runs(Topology.Role.XMPP)) {
+            return;
+        }
         if (!isMuc(mucHost)) {
             fail("brewery", "the brewery room " + jicofoBrewery + " is on " + mucHost
                     + ", which is not a prosody Component \"" + mucHost + "\" \"muc\"");
@@ -238,8 +311,8 @@ public final class SiteVerifier {
         Optional<NginxConfig.Directive> location = httpsServer().flatMap(s -> s.all("location")
                 .filter(l -> l.args().contains(uri.getPath())).findFirst());
         String proxy = location.flatMap(l -> l.first("proxy_pass")).map(d -> d.arg(0)).orElse(null);
-        String expected = "http://127.0.0.1:" + prosodyHttp + uri.getPath();
-        if (proxy == null || !(proxy.equals(expected) || proxy.equals(expected.replace("127.0.0.1", "localhost")))) {
+        String expected = "http://" + (alone ? "127.0.0.1" : xmppAddress) + ":" + prosodyHttp + uri.getPath();
+        if (proxy == null || !(proxy.equals(expected) || alone && proxy.equals(expected.replace("127.0.0.1", "localhost")))) {
             fail("web-xmpp", "nginx sends " + uri.getPath() + " to " + proxy + ", but prosody's HTTP is " + expected);
         }
         if (module.equals("websocket") && location.isPresent()
@@ -262,16 +335,18 @@ public final class SiteVerifier {
         LuaValue ssl = prosody.setting(auth, "ssl");
         boolean certificate = ssl != null && !ssl.isnil();
         boolean jicofoTls = !isFalse(jicofo, "jicofo.xmpp.client.use-tls");
-        if (required && !jicofoTls) {
+        if (!runs(Topology.Role.FOCUS)) {
+            // jicofo's part is its host's
+        } else if (required && !jicofoTls) {
             fail("tls", "jicofo logs in without TLS (xmpp.client.use-tls = false), but prosody requires encryption on"
                     + " c2s for " + auth + " (c2s_require_encryption, on unless set to false): jicofo cannot log in");
         }
-        if (jicofoTls && !certificate) {
+        if (runs(Topology.Role.FOCUS) && jicofoTls && !certificate) {
             fail("tls", "jicofo starts TLS on c2s (xmpp.client.use-tls, on unless set), but prosody has no ssl"
                     + " certificate configured for " + auth + ": on loopback set use-tls = false");
         }
         String configs = "videobridge.apis.xmpp-client.configs";
-        if (jvb.hasPath(configs)) {
+        if (runs(Topology.Role.BRIDGE) && jvb.hasPath(configs)) {
             for (String name : new TreeSet<>(jvb.getConfig(configs).root().keySet())) {
                 String mode = String.valueOf(string(jvb, configs + "." + name + ".security_mode")).toLowerCase(Locale.ROOT);
                 if (required && mode.equals("disabled")) {
@@ -401,29 +476,38 @@ public final class SiteVerifier {
 
     /** What nginx and prosody open: certificates, the web root, log, pid and data directories. */
     private void present() {
+        if (runs(Topology.Role.WEB)) {
+            presentForNginx();
+        }
+        if (runs(Topology.Role.XMPP)) {
+            directory("prosody's data_path", data());
+            prosody.list(null, "plugin_paths").forEach(p -> directory("prosody's plugin_paths", inProsody(p)));
+            Optional.ofNullable(prosody.string(null, "pidfile")).ifPresent(p -> directory("prosody's pidfile",
+                    inProsody(p).getParent()));
+        }
+    }
+
+    private void presentForNginx() {
         httpsServer().ifPresent(server -> {
             for (String key : List.of("ssl_certificate", "ssl_certificate_key")) {
-                server.first(key).map(d -> local(d.arg(0))).filter(p -> !Files.isRegularFile(p)).ifPresent(p ->
+                server.first(key).map(d -> inNginx(d.arg(0))).filter(p -> !Files.isRegularFile(p)).ifPresent(p ->
                         fail("files", "nginx's " + key + " " + p + " does not exist: nginx does not start (jitsi-setup makes"
                                 + " a self-signed one, acme-client(1) a real one)"));
             }
-            server.first("root").map(d -> local(d.arg(0))).filter(p -> !Files.isDirectory(p)).ifPresent(p ->
+            server.first("root").map(d -> inNginx(d.arg(0))).filter(p -> !Files.isDirectory(p)).ifPresent(p ->
                     fail("files", "nginx's web root " + p + " does not exist (net/jitsi/meet installs the app there)"));
         });
         List<NginxConfig.Directive> all = new ArrayList<>();
         nginx.directives().forEach(d -> collect(d, all));
         for (NginxConfig.Directive d : all) {
             if (List.of("error_log", "access_log", "pid").contains(d.name()) && d.arg(0).startsWith("/")) {
-                directory("nginx's " + d.name(), local(d.arg(0)).getParent());
+                directory("nginx's " + d.name(), inNginx(d.arg(0)).getParent());
             } else if (d.name().equals("alias") && d.arg(0).endsWith("/")) {
-                directory("nginx's alias", local(d.arg(0)));
+                directory("nginx's alias", inNginx(d.arg(0)));
             }
         }
         nginx.missing().forEach(p -> fail("files", "nginx.conf includes " + p + ", which does not exist: nginx does not"
                 + " start"));
-        directory("prosody's data_path", data());
-        prosody.list(null, "plugin_paths").forEach(p -> directory("prosody's plugin_paths", local(p)));
-        Optional.ofNullable(prosody.string(null, "pidfile")).ifPresent(p -> directory("prosody's pidfile", local(p).getParent()));
     }
 
     private void directory(String what, Path p) {
@@ -443,10 +527,15 @@ public final class SiteVerifier {
      * of jicofo's and the bridge's reference.conf (stable/jitsi-meet_11146) and jicoco's MUC client.
      */
     private void keys() {
-        unknown("jicofo.conf", jicofo, "jicofo", JICOFO_KEYS);
-        unknown("jicofo.conf", jicofo, "jicofo.xmpp", Set.of("use-jitsi-jid-validation", "client", "service", "visitors",
-                "trusted-domains"));
-        unknown("jicofo.conf", jicofo, "jicofo.xmpp.client", JICOFO_CLIENT_KEYS);
+        if (runs(Topology.Role.FOCUS)) {
+            unknown("jicofo.conf", jicofo, "jicofo", JICOFO_KEYS);
+            unknown("jicofo.conf", jicofo, "jicofo.xmpp", Set.of("use-jitsi-jid-validation", "client", "service", "visitors",
+                    "trusted-domains"));
+            unknown("jicofo.conf", jicofo, "jicofo.xmpp.client", JICOFO_CLIENT_KEYS);
+        }
+        if (!runs(Topology.Role.BRIDGE)) {
+            return;
+        }
         unknown("jvb.conf", jvb, "videobridge", JVB_KEYS);
         unknown("jvb.conf", jvb, "videobridge.websockets", JVB_WEBSOCKET_KEYS);
         String configs = "videobridge.apis.xmpp-client.configs";
@@ -485,11 +574,11 @@ public final class SiteVerifier {
     }
 
     private void sctp() {
-        if (!isFalse(jicofo, "jicofo.sctp.enabled")) {
+        if (runs(Topology.Role.FOCUS) && !isFalse(jicofo, "jicofo.sctp.enabled")) {
             fail("sctp", "jicofo.sctp.enabled must be false (it is on unless set): data channels go over the bridge's"
                     + " websockets, and jicofo would offer SCTP the bridge does not run");
         }
-        if (!isFalse(jvb, "videobridge.sctp.enabled")) {
+        if (runs(Topology.Role.BRIDGE) && !isFalse(jvb, "videobridge.sctp.enabled")) {
             fail("sctp", "videobridge.sctp.enabled must be false (it is on unless set): use colibri websockets");
         }
     }
@@ -498,6 +587,16 @@ public final class SiteVerifier {
         if (!isTrue(jvb, "videobridge.websockets.enabled")) {
             fail("colibri", "the bridge's websockets are off (videobridge.websockets.enabled): with SCTP off,"
                     + " browsers have no data channel");
+            return;
+        }
+        String wsPort = port(string(jvb, "videobridge.websockets.domain"));
+        if (!httpsPorts().contains(wsPort == null ? "443" : wsPort) || !isTrue(jvb, "videobridge.websockets.tls")) {
+            fail("colibri", "the bridge tells browsers to reach its websockets at wss://"
+                    + string(jvb, "videobridge.websockets.domain") + " (tls " + string(jvb, "videobridge.websockets.tls")
+                    + "), which is not nginx's TLS server");
+        }
+        if (!alone) {
+            // each nginx's location for each bridge, by server-id, is checked between the hosts (TopologyVerifier)
             return;
         }
         String port = string(jvb, "videobridge.http-servers.public.port");
@@ -516,25 +615,24 @@ public final class SiteVerifier {
             fail("colibri", "nginx sends /colibri-ws/ to " + proxy + ", but the bridge's public HTTP server is on port "
                     + port + " of 127.0.0.1");
         }
-        String wsPort = port(string(jvb, "videobridge.websockets.domain"));
-        if (!httpsPorts().contains(wsPort == null ? "443" : wsPort) || !isTrue(jvb, "videobridge.websockets.tls")) {
-            fail("colibri", "the bridge tells browsers to reach its websockets at wss://"
-                    + string(jvb, "videobridge.websockets.domain") + " (tls " + string(jvb, "videobridge.websockets.tls")
-                    + "), which is not nginx's TLS server");
-        }
     }
 
     /** Only nginx and the bridge's media port face the network; everything else is on loopback. */
     private void exposure() {
+        if (runs(Topology.Role.XMPP) && !prosody.list(null, "modules_disabled").contains("s2s")
+                && !prosody.list(null, "s2s_ports").isEmpty()) {
+            fail("exposure", "prosody federates (s2s is on): disable it with modules_disabled = { \"s2s\" }");
+        }
+        if (!alone) {
+            // what listens where and what pf passes, between the hosts: TopologyVerifier
+            return;
+        }
         for (String key : List.of("c2s_interfaces", "http_interfaces")) {
             List<String> on = prosody.list(null, key);
             if (on.isEmpty() || !LOOPBACK.containsAll(on)) {
                 fail("exposure", "prosody's " + key + " is " + (on.isEmpty() ? "unset (all interfaces)" : on)
                         + ": keep it on 127.0.0.1, nginx is the way in");
             }
-        }
-        if (!prosody.list(null, "modules_disabled").contains("s2s") && !prosody.list(null, "s2s_ports").isEmpty()) {
-            fail("exposure", "prosody federates (s2s is on): disable it with modules_disabled = { \"s2s\" }");
         }
         for (String server : List.of("public", "private")) {
             String host = string(jvb, "videobridge.http-servers." + server + ".host");
@@ -573,8 +671,14 @@ public final class SiteVerifier {
         List<String> order = rcctl.stream().filter(l -> l.startsWith("rcctl order ")).findFirst()
                 .map(l -> List.of(l.substring("rcctl order ".length()).trim().split("\\s+"))).orElse(List.of());
         int prosodyAt = order.indexOf("prosody");
-        if (prosodyAt < 0 || order.indexOf("jicofo") < prosodyAt || order.indexOf("jvb") < prosodyAt) {
+        if (runs(Topology.Role.XMPP) && (prosodyAt < 0 || Stream.of("jicofo", "jvb").anyMatch(d -> order.contains(d)
+                && order.indexOf(d) < prosodyAt))) {
             fail("rc", "rcctl order must start prosody before jicofo and jvb (they log in to it); it is " + order);
+        }
+        for (Topology.Role r : roles) {
+            if (!order.contains(r.daemon)) {
+                fail("rc", "rcctl order does not start " + r.daemon + ", which this host runs; it is " + order);
+            }
         }
         rcctl.stream().filter(l -> l.startsWith("rcctl set jicofo flags")).forEach(l -> {
             for (String flag : LEGACY_JICOFO_FLAGS) {
@@ -596,9 +700,14 @@ public final class SiteVerifier {
     private List<Client> clients() {
         List<Client> out = new ArrayList<>();
         String j = "jicofo.xmpp.client.";
-        out.add(new Client("jicofo", string(jicofo, j + "hostname"), string(jicofo, j + "port"), string(jicofo, j + "domain"),
-                string(jicofo, j + "username"), string(jicofo, j + "password"), null));
+        if (runs(Topology.Role.FOCUS)) {
+            out.add(new Client("jicofo", string(jicofo, j + "hostname"), string(jicofo, j + "port"), string(jicofo, j + "domain"),
+                    string(jicofo, j + "username"), string(jicofo, j + "password"), null));
+        }
         String configs = "videobridge.apis.xmpp-client.configs";
+        if (!runs(Topology.Role.BRIDGE)) {
+            return out;
+        }
         if (jvb.hasPath(configs)) {
             for (String name : new TreeSet<>(jvb.getConfig(configs).root().keySet())) {
                 String p = configs + "." + name + ".";
@@ -642,7 +751,7 @@ public final class SiteVerifier {
     /** A prosody store file ({@code return { ... }}), its table. */
     private static LuaValue stored(Path file) {
         // Read as an assignment, a stored table is a config like any other.
-        return ProsodyConfig.read(file, read(file).replaceFirst("^\\s*return\\b", "data =")).global().get("data");
+        return ProsodyConfig.read(file, SiteFiles.read(file).replaceFirst("^\\s*return\\b", "data =")).global().get("data");
     }
 
     private static LuaValue rosterItem(LuaValue roster, String jid) {
@@ -654,25 +763,14 @@ public final class SiteVerifier {
         return LuaValue.NIL;
     }
 
-    /**
-     * A path written in the site's files, where it is in the site verified: files rendered in
-     * place name paths inside it; a site made for / and copied here names them from the root.
-     */
-    private Path local(String path) {
-        return local(Path.of(path));
+    /** A path written in prosody's files, where it is in the site verified ({@link SiteFiles#within}). */
+    private Path inProsody(String path) {
+        return SiteFiles.within(prosodyRoot, Path.of(path));
     }
 
-    private Path local(Path p) {
-        return within(dir, p);
-    }
-
-    /** {@link #local} for the host whose files are under {@code dir}. */
-    static Path within(Path dir, Path p) {
-        if (!p.isAbsolute()) {
-            return dir.resolve(p);
-        }
-        Path n = p.normalize();
-        return n.startsWith(dir) ? n : dir.resolve(n.getRoot().relativize(n).toString());
+    /** A path written in nginx's files, where it is in the site verified. */
+    private Path inNginx(String path) {
+        return SiteFiles.within(webRoot, Path.of(path));
     }
 
     private boolean isMuc(String host) {
@@ -729,62 +827,5 @@ public final class SiteVerifier {
 
     private static String urlHost(String url) {
         return url == null ? null : URI.create(url.startsWith("//") ? "https:" + url : url).getHost();
-    }
-
-    private NginxConfig nginx(Path file) {
-        try {
-            return NginxConfig.read(file, this::local);
-        } catch (IOException e) {
-            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + file + ": " + e.getMessage()
-                    + " (a rendered site has every file portkit render-config writes)");
-        }
-    }
-
-    /** The config.js nginx serves: its {@code location = /config.js} alias, or the one in its web root. */
-    private Path webConfigFile() {
-        Optional<NginxConfig.Directive> server = httpsServer();
-        Optional<String> alias = server.flatMap(s -> s.all("location").filter(l -> l.args().equals(List.of("=", "/config.js")))
-                .findFirst()).flatMap(l -> l.first("alias")).map(a -> a.arg(0));
-        Optional<String> root = server.flatMap(s -> s.first("root")).map(r -> r.arg(0) + "/config.js");
-        return local(alias.or(() -> root).orElse("/var/www/jitsi-meet/config.js"));
-    }
-
-    private Config webConfig() {
-        if (!Files.isRegularFile(webConfigFile)) {
-            fail("web-app", "nginx serves /config.js from " + webConfigFile + ", which does not exist");
-            return null;
-        }
-        try {
-            return WebAppConfig.read(webConfigFile.toString(), read(webConfigFile));
-        } catch (WebAppConfig.Broken e) {
-            fail("web-app", e.getMessage() + ": the web app does not start");
-            return null;
-        }
-    }
-
-    private Config hocon(String name, String text) {
-        try {
-            return ConfigFactory.parseString(text, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF)
-                    .setOriginDescription(file(name).toString()));
-        } catch (ConfigException e) {
-            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + e.getMessage());
-        }
-    }
-
-    private Path file(String relative) {
-        return dir.resolve(relative);
-    }
-
-    private String text(String relative) {
-        return read(file(relative));
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + file + ": " + e.getMessage()
-                    + " (a rendered site has every file portkit render-config writes)");
-        }
     }
 }

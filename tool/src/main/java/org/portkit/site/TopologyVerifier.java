@@ -2,13 +2,10 @@ package org.portkit.site;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.luaj.vm2.LuaValue;
-import org.portkit.failure.Failure;
-import org.portkit.failure.PortkitException;
 import org.portkit.site.SiteVerifier.Finding;
 
 /**
@@ -46,15 +40,13 @@ public final class TopologyVerifier {
     /** Every pass a host's (or the router's) pf.conf has; each flow checked removes the ones it needs. */
     private final Set<Pass> unjustified = new LinkedHashSet<>();
     private final Set<Pass> passes = new LinkedHashSet<>();
-    /** Each file read once: every check of a host asks again. */
-    private final Map<String, Config> hocon = new HashMap<>();
-    private final Map<String, ProsodyConfig> prosody = new HashMap<>();
-    private final Map<String, NginxConfig> nginx = new HashMap<>();
+    /** Each file read once: every check of a host asks again, and each host's one-host checks. */
+    private final SiteFiles files = new SiteFiles();
 
     private TopologyVerifier(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
         Path description = this.dir.resolve(TopologyRenderer.DESCRIPTION);
-        this.topology = Topology.read(description, read(description));
+        this.topology = Topology.read(description, SiteFiles.read(description));
     }
 
     /** Is {@code dir} a rendered topology (rather than one host's site)? */
@@ -69,8 +61,9 @@ public final class TopologyVerifier {
         v.flows();
         v.domain();
         v.bridges();
-        v.passwords();
         v.loopbackOnly();
+        // and each host's part as on one host (passwords against prosody's accounts among them)
+        v.topology.hosts().forEach(h -> v.findings.addAll(SiteVerifier.verifyHost(v.files, v.topology, v.dir, h)));
         v.unjustified.forEach(p -> v.fail("exposure", p.host() + "'s pf.conf passes " + p.way() + " " + p.proto() + " port "
                 + p.port() + (p.peer() == null ? " from anywhere" : (p.way().equals("in") ? " from " : " to ") + p.peer())
                 + ", a flow no host of the site needs: remove it"));
@@ -85,7 +78,7 @@ public final class TopologyVerifier {
         List<String> hosts = new ArrayList<>(topology.hosts().stream().map(Topology.Host::name).toList());
         topology.router().ifPresent(r -> hosts.add(r.name()));
         for (String host : hosts) {
-            for (String rule : read(dir.resolve(host).resolve("etc/jitsi/pf.conf")).lines().map(String::strip)
+            for (String rule : SiteFiles.read(dir.resolve(host).resolve("etc/jitsi/pf.conf")).lines().map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
                 List<Pass> p = parse(host, rule);
                 if (p.isEmpty()) {
@@ -308,42 +301,6 @@ public final class TopologyVerifier {
         }
     }
 
-    /** jicofo's and every bridge's password against the accounts on prosody's host. */
-    private void passwords() {
-        Topology.Host x = topology.xmpp();
-        String auth = "auth." + topology.domain();
-        for (Topology.Host h : topology.hosts()) {
-            List<String[]> logins = new ArrayList<>();
-            if (h.runs(Topology.Role.FOCUS)) {
-                Config j = hocon(h, "etc/jicofo/jicofo.conf");
-                logins.add(new String[] {"jicofo", string(j, "jicofo.xmpp.client.username"), string(j, "jicofo.xmpp.client.password")});
-            }
-            if (h.runs(Topology.Role.BRIDGE)) {
-                Config jvb = jvb(h);
-                String configs = "videobridge.apis.xmpp-client.configs";
-                for (String c : jvb.hasPath(configs) ? jvb.getConfig(configs).root().keySet() : Set.<String>of()) {
-                    logins.add(new String[] {"the bridge", string(jvb, configs + "." + c + ".username"),
-                            string(jvb, configs + "." + c + ".password")});
-                }
-            }
-            for (String[] l : logins) {
-                Path account = SiteVerifier.within(dir.resolve(x.name()), Path.of(String.valueOf(prosody(x).string(null, "data_path"))))
-                        .resolve(ProsodyAccounts.path(auth, String.valueOf(l[1])));
-                if (!Files.isRegularFile(account)) {
-                    fail("accounts", h.name() + "'s " + l[0] + " logs in as " + l[1] + "@" + auth + ", which has no account on "
-                            + x.name() + " (" + account + ")");
-                    continue;
-                }
-                LuaValue t = ProsodyConfig.read(account, read(account).replaceFirst("^\\s*return\\b", "data =")).global().get("data");
-                if (!new ProsodyAccounts.Account(t.get("salt").tojstring(), t.get("iteration_count").toint(),
-                        t.get("stored_key").tojstring(), t.get("server_key").tojstring()).accepts(String.valueOf(l[2]))) {
-                    fail("accounts", h.name() + "'s " + l[0] + " password for " + l[1] + "@" + auth + " is not the one prosody on "
-                            + x.name() + " has: copy the secrets file from the host that made them");
-                }
-            }
-        }
-    }
-
     private void same(String what, String actual, String expected) {
         if (!expected.equals(actual)) {
             fail("domain", what + " is " + actual + ", expected " + expected + ": one domain for the whole site");
@@ -355,26 +312,11 @@ public final class TopologyVerifier {
     }
 
     private ProsodyConfig prosody(Topology.Host h) {
-        return prosody.computeIfAbsent(h.name(), k -> readProsody(h));
-    }
-
-    private ProsodyConfig readProsody(Topology.Host h) {
-        Path host = dir.resolve(h.name());
-        Path f = host.resolve("etc/prosody/prosody.cfg.lua");
-        return ProsodyConfig.read(f, read(f), p -> SiteVerifier.within(host, p));
+        return files.prosody(dir.resolve(h.name()));
     }
 
     private NginxConfig nginx(Topology.Host h) {
-        return nginx.computeIfAbsent(h.name(), k -> readNginx(h));
-    }
-
-    private NginxConfig readNginx(Topology.Host h) {
-        Path host = dir.resolve(h.name());
-        try {
-            return NginxConfig.read(host.resolve("etc/nginx/nginx.conf"), p -> SiteVerifier.within(host, p));
-        } catch (IOException e) {
-            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + host.resolve("etc/nginx/nginx.conf") + ": " + e.getMessage());
-        }
+        return files.nginx(dir.resolve(h.name()));
     }
 
     private Config jvb(Topology.Host h) {
@@ -382,14 +324,7 @@ public final class TopologyVerifier {
     }
 
     private Config hocon(Topology.Host h, String file) {
-        return hocon.computeIfAbsent(h.name() + "/" + file, k -> {
-            Path f = dir.resolve(k);
-            try {
-                return ConfigFactory.parseString(read(f));
-            } catch (ConfigException e) {
-                throw new PortkitException(Failure.BAD_INPUT, "cannot read " + f + ": " + e.getMessage());
-            }
-        });
+        return files.hocon(dir.resolve(h.name()).resolve(file));
     }
 
     private static String string(Config c, String path) {
@@ -397,15 +332,6 @@ public final class TopologyVerifier {
             return c.hasPath(path) ? c.getString(path) : null;
         } catch (ConfigException e) {
             return null;
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new PortkitException(Failure.BAD_INPUT, "cannot read " + file + ": " + e.getMessage()
-                    + " (a rendered topology has every file portkit render-config --topology writes)");
         }
     }
 }

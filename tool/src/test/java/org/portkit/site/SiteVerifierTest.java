@@ -41,6 +41,11 @@ class SiteVerifierTest {
 
     static void host(Path dir, Site.Network network, String prefix) throws IOException {
         SiteRenderer.write(new Site(DOMAIN, network, Site.Ports.DEFAULT, prefix, SiteRenderer.newSecrets()), dir);
+        provided(dir);
+    }
+
+    /** What the host adds to the rendered files: the certificate (jitsi-setup), the plugins' directory. */
+    static void provided(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("etc/ssl/private"));
         Files.writeString(dir.resolve("etc/ssl/" + DOMAIN + ".fullchain.pem"), "certificate\n");
         Files.writeString(dir.resolve("etc/ssl/private/" + DOMAIN + ".key"), "key\n");

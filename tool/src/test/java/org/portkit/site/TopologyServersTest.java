@@ -66,7 +66,6 @@ class TopologyServersTest {
                 SiteServersTest.freePort(), 10000, SiteServersTest.freePort(), 8080, 8888);
         Site.Secrets secrets = SiteRenderer.newSecrets();
         TopologyRenderer.write(topology, description, Site.Network.DIRECT, ports, host -> tmp.resolve(host).toString(), secrets, tmp);
-        assertEquals(List.of(), TopologyVerifier.verify(tmp));
         Path web = tmp.resolve("web");
         SiteServersTest.trust(SiteServersTest.certificate(web, DOMAIN, "127.0.1.2"), tmp);
         Path xmpp = tmp.resolve("xmpp");
@@ -74,6 +73,7 @@ class TopologyServersTest {
         try (InputStream in = SiteServersTest.class.getResourceAsStream("mod_client_proxy.lua")) {
             Files.copy(in, plugins.resolve("mod_client_proxy.lua"));
         }
+        assertEquals(List.of(), TopologyVerifier.verify(tmp));
         Path prosodyConfig = xmpp.resolve("etc/prosody/prosody.cfg.lua");
         if ("root".equals(System.getProperty("user.name"))) {
             Files.writeString(prosodyConfig, "run_as_root = true\n" + Files.readString(prosodyConfig));
