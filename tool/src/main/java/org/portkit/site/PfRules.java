@@ -12,9 +12,15 @@ import java.util.stream.Collectors;
  * pf rules from a topology's flows, in the talk's words: on a host, what comes in to it and
  * what it opens to the others; on the router, the public ports redirected (rdr-to) to the hosts
  * that serve them and every flow between the hosts. Flows of the same protocol and port are one
- * rule with a list ({@code { a b }}), in the order the flows come.
+ * rule with a list ({@code { a b }}), in the order the flows come. Relays between bridges are one
+ * rule per bridge, whatever their number: a bridge sends from its media port (which, open to
+ * browsers, takes the others' too), and the router passes to each bridge's media port what comes
+ * from the table of bridges ({@link #BRIDGES}).
  */
 public final class PfRules {
+    /** The router's table of the bridges' addresses. */
+    public static final String BRIDGES = "<jitsi_bridges>";
+
     private PfRules() {}
 
     /** The pf rules of {@code self}: one line each, without a final newline. */
@@ -26,12 +32,16 @@ public final class PfRules {
         flows.stream().filter(f -> f.to() == self && f.from() == null)
                 .forEach(f -> open.computeIfAbsent(f.proto(), k -> new LinkedHashSet<>()).add(Integer.toString(f.port())));
         open.forEach((proto, p) -> rules.add("pass in proto " + proto + " to port " + list(p)));
-        // From the other hosts: who, by protocol and port.
-        group(flows.stream().filter(f -> f.to() == self && f.from() != null).toList(), f -> f.from().address())
+        // From the other hosts: who, by protocol and port (unless the port is open to all).
+        group(flows.stream().filter(f -> f.to() == self && f.from() != null
+                && !open.getOrDefault(f.proto(), Set.of()).contains(Integer.toString(f.port()))).toList(), f -> f.from().address())
                 .forEach((k, from) -> rules.add("pass in proto " + k.proto() + " from " + list(from) + " to self port " + k.port()));
         // To the other hosts.
         group(flows.stream().filter(f -> f.from() == self).toList(), f -> f.to().address())
                 .forEach((k, to) -> rules.add("pass out proto " + k.proto() + " to " + list(to) + " port " + k.port()));
+        if (topology.relays() && self.bridge() != null) {
+            rules.add("pass out proto udp from self port " + self.bridge().mediaPort());
+        }
         return String.join("\n", rules);
     }
 
@@ -39,6 +49,10 @@ public final class PfRules {
     public static String router(Topology topology, Site.Ports ports) {
         List<Topology.Flow> flows = topology.flows(ports);
         List<String> rules = new ArrayList<>();
+        if (topology.relays()) {
+            rules.add("table " + BRIDGES + " const " + list(topology.bridges().stream().map(Topology.Host::address)
+                    .collect(Collectors.toCollection(LinkedHashSet::new))));
+        }
         // The web ports to every nginx (round-robin over several), each bridge's media port to it.
         Set<String> webPorts = new LinkedHashSet<>();
         Set<String> webs = new LinkedHashSet<>();
@@ -54,6 +68,10 @@ public final class PfRules {
         flows.stream().filter(f -> f.from() != null).forEach(f -> between.computeIfAbsent("proto " + f.proto() + " from %s to "
                 + f.to().address() + " port " + f.port(), k -> new LinkedHashSet<>()).add(f.from().address()));
         between.forEach((rule, from) -> rules.add("pass in " + rule.formatted(list(from))));
+        if (topology.relays()) {
+            topology.bridges().forEach(b -> rules.add("pass in proto udp from " + BRIDGES + " to " + b.address() + " port "
+                    + b.bridge().mediaPort()));
+        }
         topology.router().map(Topology.Router::resolver).ifPresent(r -> rules.add("pass in proto { udp tcp } from "
                 + list(topology.hosts().stream().map(Topology.Host::address).collect(Collectors.toCollection(LinkedHashSet::new)))
                 + " to any port domain rdr-to " + r));

@@ -27,9 +27,13 @@ public final class SiteRenderer {
         SortedMap<String, String> templates = SiteTemplates.all();
         Map<String, String> vars = site.variables();
         Topology topology = site.topology();
-        boolean relays = topology.bridges().size() > 1;
+        boolean relays = topology.relays();
         if (site.self().runs(Topology.Role.WEB)) {
-            vars.put("COLIBRI_LOCATIONS", colibri(topology, templates.get(SiteTemplates.NGINX_COLIBRI), vars));
+            vars.put("COLIBRI_LOCATIONS", colibri(topology, templates.get(SiteTemplates.NGINX_COLIBRI)
+                    + (relays ? templates.get(SiteTemplates.NGINX_COLIBRI_RELAY) : ""), vars));
+        }
+        if (relays) {
+            vars.put("RELAY_WEB_ADDRESS", topology.relayWeb().address());
         }
         SortedMap<String, String> files = new TreeMap<>();
         for (SiteFile f : SiteTemplates.FILES) {
@@ -46,6 +50,9 @@ public final class SiteRenderer {
             if (f.template().equals("jicofo.conf.in") && relays) {
                 text += templates.get(SiteTemplates.JICOFO_OCTO);
             }
+            if (f.template().equals("hosts.in") && relays && site.self().runs(Topology.Role.BRIDGE)) {
+                text += templates.get(SiteTemplates.HOSTS_RELAY);
+            }
             files.put(f.target(), substitute(text, vars));
         }
         if (!site.self().runs(Topology.Role.XMPP)) {
@@ -60,7 +67,7 @@ public final class SiteRenderer {
         return files;
     }
 
-    /** nginx's location for each bridge, with that bridge's server-id and address, in the topology's order. */
+    /** nginx's locations for each bridge, with that bridge's server-id and address, in the topology's order. */
     private static String colibri(Topology topology, String template, Map<String, String> vars) {
         StringBuilder out = new StringBuilder();
         for (Topology.Host b : topology.bridges()) {

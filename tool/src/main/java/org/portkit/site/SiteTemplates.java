@@ -66,6 +66,12 @@ public final class SiteTemplates {
     /** Appended to jicofo.conf when there are several bridges: it spreads conferences over them (relays). */
     public static final String JICOFO_OCTO = "jicofo-octo.conf.in";
 
+    /** nginx's location for one bridge's relay websockets, after its colibri one, with several bridges. */
+    public static final String NGINX_COLIBRI_RELAY = "nginx-colibri-relay.conf.in";
+
+    /** Appended to a bridge's hosts lines with several bridges: the domain at the nginx relays go through. */
+    public static final String HOSTS_RELAY = "hosts-relay.in";
+
     /** The router's pf.conf, vmd's vm.conf, and one VM in it (a topology with a router). */
     public static final String ROUTER_PF = "router-pf.conf.in";
     public static final String VM_CONF = "vm.conf.in";
@@ -85,14 +91,20 @@ public final class SiteTemplates {
         }
         t.put(JVB_NAT, hocon("jitsi-videobridge behind NAT (its host address, and the public one browsers reach)", nat()));
         t.put(JVB_STUN, hocon("jitsi-videobridge's public address, learnt from a STUN server", stun()));
-        for (String name : List.of(NGINX_COLIBRI, ROUTER_PF, VM_CONF, VM)) {
+        for (String name : List.of(NGINX_COLIBRI, NGINX_COLIBRI_RELAY, HOSTS_RELAY, ROUTER_PF, VM_CONF, VM)) {
             t.put(name, resource(name));
         }
-        t.put(JVB_RELAY, hocon("jitsi-videobridge relaying to the site's other bridges", map("videobridge", map("relay", map(
-                "enabled", true,
-                "relay-id", note("@JVB_SERVER_ID@", "its own, as its server-id"))))));
-        t.put(JICOFO_OCTO, hocon("jicofo spreading conferences over the site's bridges", map("jicofo", map("octo", map(
-                "enabled", note(true, "the bridges relay to each other (videobridge.relay)"))))));
+        t.put(JVB_RELAY, hocon("jitsi-videobridge relaying to the site's other bridges", map("videobridge", map(
+                "relay", map(
+                        "enabled", true,
+                        "relay-id", note("@JVB_SERVER_ID@", "its own, as its server-id")),
+                "websockets", map("relay-domain", note("@DOMAIN@:@HTTPS_PORT@", "where the other bridges open this one's"
+                        + " relay websockets: nginx, which proxies /colibri-relay-ws/@JVB_SERVER_ID@/ here"))))));
+        t.put(JICOFO_OCTO, hocon("jicofo spreading conferences over the site's bridges", map("jicofo", map(
+                "octo", map("enabled", note(true, "the bridges relay to each other (videobridge.relay), over websockets"
+                        + " as SCTP is off")),
+                "bridge", map("selection-strategy", note("RegionBasedBridgeSelectionStrategy", "no regions set: a conference"
+                        + " gets another bridge when its bridges are overloaded (the default strategy never splits one)"))))));
         return t;
     }
 

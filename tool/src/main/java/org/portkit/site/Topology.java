@@ -127,11 +127,26 @@ public record Topology(String domain, String publicAddress, List<Host> hosts, Op
         return hosts.stream().filter(h -> h.runs(Role.WEB)).toList();
     }
 
+    /** With several bridges, conferences spread over them and the bridges relay to each other. */
+    public boolean relays() {
+        return bridges().size() > 1;
+    }
+
+    /**
+     * The nginx the bridges open each other's relay websockets through: they dial the domain, as
+     * their certificate check needs, and their hosts file places it at this host (the first nginx).
+     */
+    public Host relayWeb() {
+        return webs().get(0);
+    }
+
     /**
      * Every connection of the site, as the talk's pf rules allow them: users to nginx, media to
      * each bridge, jicofo and each bridge to prosody's c2s, nginx to prosody's HTTP (BOSH,
-     * websocket) and to each bridge's colibri websockets, and bridges to each other's media port
-     * (relays). Flows within one host stay on loopback and are not listed.
+     * websocket) and to each bridge's colibri websockets, and with relays each bridge to
+     * {@link #relayWeb} for the others' relay websockets. Flows within one host stay on loopback
+     * and are not listed. The relays' media, from each bridge's media port to the others', is
+     * one pf rule per bridge ({@link PfRules}), not a flow per pair of bridges.
      */
     public List<Flow> flows(Site.Ports ports) {
         List<Flow> out = new ArrayList<>();
@@ -150,15 +165,13 @@ public record Topology(String domain, String publicAddress, List<Host> hosts, Op
         }
         for (Host w : webs()) {
             out.add(new Flow(w, xmpp, "tcp", ports.prosodyHttp(), "bosh"));
-            for (Host b : hosts.stream().filter(h -> h.runs(Role.BRIDGE)).toList()) {
+            for (Host b : bridges()) {
                 out.add(new Flow(w, b, "tcp", ports.jvbWebsockets(), "colibri"));
             }
         }
-        for (Host a : bridges()) {
-            for (Host b : hosts.stream().filter(h -> h.runs(Role.BRIDGE)).toList()) {
-                if (a != b) {
-                    out.add(new Flow(a, b, "udp", b.bridge().mediaPort(), "relay"));
-                }
+        if (relays()) {
+            for (Host b : bridges()) {
+                out.add(new Flow(b, relayWeb(), "tcp", ports.https(), "relay-ws"));
             }
         }
         return out.stream().filter(f -> f.from() != f.to()).toList();

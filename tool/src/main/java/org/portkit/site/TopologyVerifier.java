@@ -6,11 +6,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.portkit.site.SiteVerifier.Finding;
@@ -33,6 +36,8 @@ public final class TopologyVerifier {
     private static final Pattern RDR = Pattern.compile("^pass in on egress proto (tcp|udp) to port (\\{[^}]*\\}|\\S+) rdr-to"
             + " (\\{[^}]*\\}|\\S+)( round-robin)?$");
     private static final Pattern BETWEEN = Pattern.compile("^pass in proto (tcp|udp) from (\\{[^}]*\\}|\\S+) to (\\S+) port (\\S+)$");
+    private static final Pattern OUT_FROM = Pattern.compile("^pass out proto (tcp|udp) from self port (\\S+)$");
+    private static final Pattern TABLE = Pattern.compile("^table (<[^>]+>) const (\\{[^}]*\\}|\\S+)$");
 
     private final Path dir;
     private final Topology topology;
@@ -40,8 +45,12 @@ public final class TopologyVerifier {
     /** Every pass a host's (or the router's) pf.conf has; each flow checked removes the ones it needs. */
     private final Set<Pass> unjustified = new LinkedHashSet<>();
     private final Set<Pass> passes = new LinkedHashSet<>();
+    /** The pf tables each host defines, by host and name: a rule naming one passes its addresses. */
+    private final Map<String, Set<String>> tables = new TreeMap<>();
     /** Each file read once: every check of a host asks again, and each host's one-host checks. */
     private final SiteFiles files = new SiteFiles();
+    /** Each nginx's regex locations, indexed once. */
+    private final Map<String, Locations> locations = new HashMap<>();
 
     private TopologyVerifier(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -61,6 +70,7 @@ public final class TopologyVerifier {
         v.flows();
         v.domain();
         v.bridges();
+        v.relays();
         v.loopbackOnly();
         // and each host's part as on one host (passwords against prosody's accounts among them)
         v.topology.hosts().forEach(h -> v.findings.addAll(SiteVerifier.verifyHost(v.files, v.topology, v.dir, h)));
@@ -80,6 +90,11 @@ public final class TopologyVerifier {
         for (String host : hosts) {
             for (String rule : SiteFiles.read(dir.resolve(host).resolve("etc/jitsi/pf.conf")).lines().map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+                Matcher t = TABLE.matcher(rule);
+                if (t.matches()) {
+                    tables.put(host + " " + t.group(1), new LinkedHashSet<>(items(t.group(2))));
+                    continue;
+                }
                 List<Pass> p = parse(host, rule);
                 if (p.isEmpty()) {
                     fail("exposure", host + "'s pf.conf has a rule verify-config does not know: \"" + rule + "\"");
@@ -111,6 +126,8 @@ public final class TopologyVerifier {
                     out.add(new Pass(host, "rdr", m.group(1), port, to));
                 }
             }
+        } else if ((m = OUT_FROM.matcher(rule)).matches()) {
+            out.add(new Pass(host, "out from self", m.group(1), m.group(2), null));
         } else if ((m = BETWEEN.matcher(rule)).matches()) {
             for (String from : items(m.group(2))) {
                 out.add(new Pass(host, "forward", m.group(1), m.group(4), from + " to " + m.group(3)));
@@ -125,10 +142,14 @@ public final class TopologyVerifier {
         return List.of(list.replaceAll("[{}]", " ").trim().split("\\s+"));
     }
 
-    /** A pass the flow needs: present (then it is justified) or a finding. */
+    /**
+     * A pass the flow needs: present (then it is justified) or a finding. What comes in from a
+     * peer is passed by a rule that lets that port in from anywhere too (users' ports).
+     */
     private void needs(Pass p, String why) {
         unjustified.remove(p);
-        if (!passes.contains(p)) {
+        Pass fromAnywhere = new Pass(p.host(), p.way(), p.proto(), p.port(), null);
+        if (!passes.contains(p) && !(p.way().equals("in") && passes.contains(fromAnywhere))) {
             fail("flows", why + ", but " + p.host() + "'s pf.conf does not pass " + p.way() + " " + p.proto() + " port " + p.port()
                     + (p.peer() == null ? "" : " " + (p.way().equals("in") ? "from " : p.way().equals("out") ? "to " : "") + p.peer()));
         }
@@ -223,11 +244,18 @@ public final class TopologyVerifier {
                             port(string(jvb, configs + "." + c + ".port"), "5222")});
                 }
             }
-            if ("true".equals(string(jvb, "videobridge.relay.enabled"))) {
-                for (Topology.Host other : topology.bridges()) {
-                    if (other != h) {
-                        out.add(new String[] {"relay", "udp", other.address(), string(jvb(other), "videobridge.ice.udp.port")});
-                    }
+            if (relaying(h)) {
+                // The others' relay websockets, at the domain (or relay-domain) as its hosts file places it.
+                String at = string(jvb, "videobridge.websockets.relay-domain");
+                at = at != null ? at : string(jvb, "videobridge.websockets.domain");
+                String name = String.valueOf(at).replaceFirst(":\\d+$", "");
+                String address = hostsFile(h).get(name);
+                if (address == null) {
+                    fail("flows", h.name() + "'s bridge opens relay websockets at " + at + ", which its etc/jitsi/hosts does not"
+                            + " place at an nginx of the site (add \"" + topology.relayWeb().address() + " " + name + "\")");
+                } else {
+                    out.add(new String[] {"bridge (relay websockets)", "tcp", address, port(at.matches(".*:\\d+$")
+                            ? at.replaceFirst(".*:", "") : null, "443")});
                 }
             }
         }
@@ -239,6 +267,64 @@ public final class TopologyVerifier {
             })));
         }
         return out;
+    }
+
+    private boolean relaying(Topology.Host bridge) {
+        return "true".equals(string(jvb(bridge), "videobridge.relay.enabled"));
+    }
+
+    /** The names a host's etc/jitsi/hosts places, with their addresses. */
+    private Map<String, String> hostsFile(Topology.Host h) {
+        Map<String, String> out = new TreeMap<>();
+        for (String line : SiteFiles.read(dir.resolve(h.name()).resolve("etc/jitsi/hosts")).lines().toList()) {
+            String[] f = line.replaceFirst("#.*", "").trim().split("\\s+");
+            for (int i = 1; i < f.length; i++) {
+                out.putIfAbsent(f[i], f[0]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Relays between the bridges: jicofo's octo and every bridge's relay agree (upstream: they
+     * must, or the bridges cannot make the relays jicofo asks for), each relay-id is its own, and
+     * each relaying bridge sends from its media port and is reached there by the others, through
+     * the router by its table of the bridges. One check per bridge, however many there are.
+     */
+    private void relays() {
+        Topology.Host focus = topology.hosts().stream().filter(h -> h.runs(Topology.Role.FOCUS)).findFirst().orElseThrow();
+        boolean octo = "true".equals(string(hocon(focus, "etc/jicofo/jicofo.conf"), "jicofo.octo.enabled"));
+        Map<String, String> ids = new TreeMap<>();
+        Set<String> relaying = new LinkedHashSet<>();
+        for (Topology.Host b : topology.bridges()) {
+            boolean on = relaying(b);
+            if (on != octo) {
+                fail("relays", b.name() + "'s videobridge.relay.enabled is " + on + " but jicofo's octo.enabled is " + octo
+                        + ": they must agree, or jicofo asks bridges for relays they cannot make");
+            }
+            if (!on) {
+                continue;
+            }
+            relaying.add(b.address());
+            String id = string(jvb(b), "videobridge.relay.relay-id");
+            String other = id == null ? null : ids.put(id, b.name());
+            if (id == null || other != null) {
+                fail("relays", b.name() + "'s videobridge.relay.relay-id is " + (id == null ? "unset" : id + ", as "
+                        + other + "'s") + ": each bridge relays under its own (its server-id)");
+            }
+            String media = string(jvb(b), "videobridge.ice.udp.port");
+            needs(new Pass(b.name(), "out from self", "udp", media, null), b.name() + "'s bridge relays from its media port "
+                    + media);
+            topology.router().ifPresent(r -> needs(new Pass(r.name(), "forward", "udp", media, PfRules.BRIDGES + " to "
+                    + b.address()), "the other bridges relay to " + b.name() + "'s media port " + media));
+        }
+        topology.router().filter(r -> !relaying.isEmpty()).ifPresent(r -> {
+            Set<String> table = tables.getOrDefault(r.name() + " " + PfRules.BRIDGES, Set.of());
+            if (!table.equals(relaying)) {
+                fail("flows", r.name() + "'s pf table " + PfRules.BRIDGES + " is " + table + ", but the relaying bridges are "
+                        + relaying + ": each relays to the others from its address");
+            }
+        });
     }
 
     /** What only its own host uses stays on loopback: jicofo's REST API, the bridges' private HTTP server. */
@@ -287,17 +373,75 @@ public final class TopologyVerifier {
                 fail("colibri", b.name() + " and " + other + " have the same server-id " + id + ": nginx cannot tell their"
                         + " websockets apart");
             }
-            String target = "http://" + address(b, string(jvb, "videobridge.http-servers.public.host")) + ":"
-                    + string(jvb, "videobridge.http-servers.public.port") + "/colibri-ws/" + id + "/";
+            String http = "http://" + address(b, string(jvb, "videobridge.http-servers.public.host")) + ":"
+                    + string(jvb, "videobridge.http-servers.public.port");
             for (Topology.Host w : topology.webs()) {
-                String uri = "/colibri-ws/" + id + "/endpoint-1";
-                boolean found = nginx(w).servers().stream().flatMap(s -> s.all("location")).anyMatch(l -> l.args().size() == 2
-                        && l.args().get(0).equals("~") && Pattern.compile(l.args().get(1)).matcher(uri).find()
-                        && l.first("proxy_pass").map(p -> p.arg(0).startsWith(target)).orElse(false));
-                if (!found) {
-                    fail("colibri", w.name() + "'s nginx has no location sending " + uri + " to " + b.name() + " (" + target + ")");
+                Locations locations = this.locations.computeIfAbsent(w.name(), k -> new Locations(nginx(w)));
+                proxies(w, locations, b, "/colibri-ws/" + id + "/endpoint-1", http + "/colibri-ws/" + id + "/");
+                if (relaying(b)) {
+                    proxies(w, locations, b, "/colibri-relay-ws/" + id + "/conference-1/relay-1",
+                            http + "/colibri-relay-ws/" + id + "/");
                 }
             }
+        }
+    }
+
+    /** nginx on {@code w} sends {@code uri} (the first regex location matching it, as nginx picks) to {@code target}. */
+    private void proxies(Topology.Host w, Locations locations, Topology.Host b, String uri, String target) {
+        boolean found = locations.find(uri).flatMap(l -> l.first("proxy_pass")).map(p -> p.arg(0).startsWith(target))
+                .orElse(false);
+        if (!found) {
+            fail("colibri", w.name() + "'s nginx has no location sending " + uri + " to " + b.name() + " (" + target + ")");
+        }
+    }
+
+    /**
+     * nginx's regex locations, found for a URI as nginx finds them (the first in order that
+     * matches), looked up by their literal start ({@code ^/colibri-ws/ID/}) so that a bridge's
+     * location is found without trying every other bridge's.
+     */
+    private static final class Locations {
+        private final List<NginxConfig.Directive> all = new ArrayList<>();
+        private final List<Pattern> patterns = new ArrayList<>();
+        private final Map<String, List<Integer>> byStart = new HashMap<>();
+        /** Those whose matches may start anywhere: always tried. */
+        private final List<Integer> anywhere = new ArrayList<>();
+
+        Locations(NginxConfig nginx) {
+            nginx.servers().stream().flatMap(s -> s.all("location")).filter(l -> l.args().size() == 2
+                    && (l.arg(0).equals("~") || l.arg(0).equals("~*"))).forEach(l -> {
+                        int i = all.size();
+                        all.add(l);
+                        patterns.add(Pattern.compile(l.arg(1), l.arg(0).equals("~*") ? Pattern.CASE_INSENSITIVE : 0));
+                        String start = literalStart(l.arg(1));
+                        if (start == null || l.arg(0).equals("~*")) {
+                            anywhere.add(i);
+                        } else {
+                            byStart.computeIfAbsent(start, k -> new ArrayList<>()).add(i);
+                        }
+                    });
+        }
+
+        Optional<NginxConfig.Directive> find(String uri) {
+            TreeSet<Integer> candidates = new TreeSet<>(anywhere);
+            for (int n = 0; n <= uri.length(); n++) {
+                candidates.addAll(byStart.getOrDefault(uri.substring(0, n), List.of()));
+            }
+            return candidates.stream().filter(i -> patterns.get(i).matcher(uri).find()).findFirst().map(all::get);
+        }
+
+        /** What every match of an anchored regex starts with, or null when it may start anywhere. */
+        private static String literalStart(String regex) {
+            if (!regex.startsWith("^") || regex.contains("|")) {
+                return null;
+            }
+            int end = 1;
+            while (end < regex.length() && ".[]()*+?{}\\$^".indexOf(regex.charAt(end)) < 0) {
+                end++;
+            }
+            // a quantifier makes the character before it optional
+            boolean quantified = end < regex.length() && "?*{".indexOf(regex.charAt(end)) >= 0;
+            return regex.substring(1, quantified ? Math.max(1, end - 1) : end);
         }
     }
 

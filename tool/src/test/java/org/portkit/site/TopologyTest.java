@@ -104,8 +104,30 @@ class TopologyTest {
             assertTrue(jvb.contains("relay-id=\"" + b + "\""), b);
         }
         assertTrue(files.get("jicofo/etc/jicofo/jicofo.conf").contains("octo {"));
-        assertTrue(rules(files, "jvb1").contains("pass out proto udp to 10.0.0.6 port 10001"));
-        assertTrue(rules(files, "jvb2").contains("pass in proto udp from 10.0.0.5 to self port 10001"));
-        assertTrue(rules(files, "vmm").contains("pass in on egress proto udp to port 10001 rdr-to 10.0.0.6"));
+        assertTrue(files.get("jicofo/etc/jicofo/jicofo.conf").contains("selection-strategy=RegionBasedBridgeSelectionStrategy"));
+        // Relays over websockets: each bridge's at the domain, which nginx proxies by server-id and
+        // which the bridges' hosts lines place at nginx inside the site.
+        for (String b : List.of("jvb1", "jvb2")) {
+            assertTrue(files.get(b + "/etc/jvb/jvb.conf").contains("relay-domain=\"meet.example.org:443\""), b);
+            assertTrue(files.get(b + "/etc/jitsi/hosts").contains("\n10.0.0.2\tmeet.example.org\n"), b);
+        }
+        assertTrue(nginx.contains("location ~ ^/colibri-relay-ws/jvb2/(.*) {\n"
+                + "        proxy_pass http://10.0.0.6:9090/colibri-relay-ws/jvb2/$1$is_args$args;"));
+        // One relay rule per bridge, however many: its ICE from its media port (open to all
+        // already), the router's from its table of bridges to that port; the websockets through nginx.
+        assertEquals(List.of("pass in proto udp to port 10000",
+                "pass in proto tcp from 10.0.0.2 to self port 9090",
+                "pass out proto tcp to 10.0.0.3 port 5222",
+                "pass out proto tcp to 10.0.0.2 port 443",
+                "pass out proto udp from self port 10000"), rules(files, "jvb1"));
+        assertEquals(List.of("pass in proto tcp to port { 80 443 }",
+                "pass out proto tcp to 10.0.0.3 port 5280",
+                "pass out proto tcp to { 10.0.0.5 10.0.0.6 } port 9090"), rules(files, "web"));
+        List<String> router = rules(files, "vmm");
+        assertEquals("table <jitsi_bridges> const { 10.0.0.5 10.0.0.6 }", router.get(0));
+        assertTrue(router.contains("pass in on egress proto udp to port 10001 rdr-to 10.0.0.6"));
+        assertTrue(router.contains("pass in proto udp from <jitsi_bridges> to 10.0.0.5 port 10000"));
+        assertTrue(router.contains("pass in proto udp from <jitsi_bridges> to 10.0.0.6 port 10001"));
+        assertTrue(router.contains("pass in proto tcp from { 10.0.0.5 10.0.0.6 } to 10.0.0.2 port 443"));
     }
 }

@@ -108,6 +108,30 @@ class TopologyVerifierTest {
     }
 
     @Test
+    void relaysAreConfiguredAlikeAndTheirFlowsPassed() throws IOException {
+        edit("jvb2/etc/jitsi/pf.conf", "pass out proto udp from self port 10001", "");
+        assertFinding("flows", "jvb2's bridge relays from its media port 10001, but jvb2's pf.conf does not pass out from self udp"
+                + " port 10001");
+        edit("vmm/etc/jitsi/pf.conf", "table <jitsi_bridges> const { 10.0.0.5 10.0.0.6 }", "table <jitsi_bridges> const { 10.0.0.5 }");
+        assertFinding("flows", "vmm's pf table <jitsi_bridges> is [10.0.0.5], but the relaying bridges are [10.0.0.5, 10.0.0.6]:"
+                + " each relays to the others from its address");
+        edit("vmm/etc/jitsi/pf.conf", "pass in proto udp from <jitsi_bridges> to 10.0.0.5 port 10000\n", "");
+        assertFinding("flows", "the other bridges relay to jvb1's media port 10000, but vmm's pf.conf does not pass forward udp"
+                + " port 10000 <jitsi_bridges> to 10.0.0.5");
+        edit("jvb1/etc/jitsi/hosts", "10.0.0.2\tmeet.example.org", "");
+        assertFinding("flows", "jvb1's bridge opens relay websockets at meet.example.org:443, which its etc/jitsi/hosts does not"
+                + " place at an nginx of the site (add \"10.0.0.2 meet.example.org\")");
+        edit("web/etc/nginx/jitsi-meet.conf", "location ~ ^/colibri-relay-ws/jvb2/(.*)", "location ~ ^/colibri-relay-ws/jvb3/(.*)");
+        assertFinding("colibri", "web's nginx has no location sending /colibri-relay-ws/jvb2/conference-1/relay-1 to jvb2"
+                + " (http://10.0.0.6:9090/colibri-relay-ws/jvb2/)");
+        edit("jvb2/etc/jvb/jvb.conf", "relay-id=\"jvb2\"", "relay-id=\"jvb1\"");
+        assertFinding("relays", "jvb2's videobridge.relay.relay-id is jvb1, as jvb1's: each bridge relays under its own (its server-id)");
+        edit("jicofo/etc/jicofo/jicofo.conf", "        enabled=true", "        enabled=false");
+        assertFinding("relays", "jvb1's videobridge.relay.enabled is true but jicofo's octo.enabled is false: they must agree,"
+                + " or jicofo asks bridges for relays they cannot make");
+    }
+
+    @Test
     void oneDomain() throws IOException {
         edit("web/etc/nginx/jitsi-meet.conf", "server_name meet.example.org;", "server_name meet.example.com;");
         assertFinding("domain", "web's nginx server_name is meet.example.com, expected meet.example.org: one domain for the whole site");
