@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.luaj.vm2.LuaValue;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 
@@ -28,6 +29,9 @@ final class SiteFiles {
     private final Map<Path, NginxConfig> nginx = new HashMap<>();
     private final Map<Path, Config> hocon = new HashMap<>();
     private final Map<Path, WebApp> web = new HashMap<>();
+    private final Map<Path, LuaValue> stored = new HashMap<>();
+    /** A password tried against an account, by account file and password: each bridge logs in as jvb. */
+    private final Map<List<Object>, Boolean> accepted = new HashMap<>();
 
     /** prosody.cfg.lua of the host whose root is {@code root}. */
     ProsodyConfig prosody(Path root) {
@@ -77,6 +81,22 @@ final class SiteFiles {
             } catch (WebAppConfig.Broken e) {
                 return new WebApp(file, null, e.getMessage() + ": the web app does not start");
             }
+        });
+    }
+
+    /** A prosody store file ({@code return { ... }}), its table. */
+    LuaValue stored(Path file) {
+        // Read as an assignment, a stored table is a config like any other.
+        return stored.computeIfAbsent(file, f -> ProsodyConfig.read(f, read(f).replaceFirst("^\\s*return\\b", "data ="))
+                .global().get("data"));
+    }
+
+    /** Does the account stored in {@code file} take {@code password}? Its SCRAM keys derived once per password. */
+    boolean accepts(Path file, String password) {
+        return accepted.computeIfAbsent(List.of(file, password), k -> {
+            LuaValue t = stored(file);
+            return new ProsodyAccounts.Account(t.get("salt").tojstring(), t.get("iteration_count").toint(),
+                    t.get("stored_key").tojstring(), t.get("server_key").tojstring()).accepts(password);
         });
     }
 

@@ -45,6 +45,7 @@ public final class SiteVerifier {
     /** Room names as users type them, and as nginx matches them (decoded). */
     private static final List<String> ROOMS = List.of("/my-room", "/team_sync", "/caf\u00e9");
 
+    private final SiteFiles files;
     /** The roles whose files the checks are about: all of them on one host, a topology host's own. */
     private final Set<Topology.Role> roles;
     /** Everything on one host, on loopback; false on a host of a topology. */
@@ -72,6 +73,7 @@ public final class SiteVerifier {
      */
     private SiteVerifier(SiteFiles files, Map<Topology.Role, Path> roots, Path own, Set<Topology.Role> roles, boolean alone,
             String on, String xmppAddress) {
+        this.files = files;
         this.roles = roles;
         this.alone = alone;
         this.on = on;
@@ -244,11 +246,7 @@ public final class SiteVerifier {
                         + " (" + account + "): register it with prosodyctl register");
                 continue;
             }
-            // An account file is "return { ... }": read as an assignment, it is a config like any other.
-            LuaValue t = stored(account);
-            ProsodyAccounts.Account a = new ProsodyAccounts.Account(t.get("salt").tojstring(),
-                    t.get("iteration_count").toint(), t.get("stored_key").tojstring(), t.get("server_key").tojstring());
-            if (!a.accepts(c.password)) {
+            if (!files.accepts(account, c.password)) {
                 fail("accounts", c.what + "'s password for " + c.username + "@" + c.domain + " is not the one prosody"
                         + " has (" + account + "): the daemon cannot log in" + (alone ? "" : "; copy the secrets file from"
                         + " the host that made them and run jitsi-setup --secrets again"));
@@ -382,7 +380,7 @@ public final class SiteVerifier {
         sameJid("focus", "the target_address of " + proxy.name(), prosody.string(proxy.name(), "target_address"), jicofoJid);
         Path roster = data().resolve(ProsodyRoster.path(string(jicofo, "jicofo.xmpp.client.domain") + "",
                 string(jicofo, "jicofo.xmpp.client.username") + ""));
-        LuaValue item = Files.isRegularFile(roster) ? rosterItem(stored(roster), proxy.name()) : LuaValue.NIL;
+        LuaValue item = Files.isRegularFile(roster) ? rosterItem(files.stored(roster), proxy.name()) : LuaValue.NIL;
         String subscription = item.isnil() ? null : item.get("subscription").optjstring(null);
         if (!"from".equals(subscription) && !"both".equals(subscription)) {
             fail("focus", jicofoJid + "'s roster (" + roster + ") does not give " + proxy.name() + " its presence, so the"
@@ -748,11 +746,6 @@ public final class SiteVerifier {
         return a.size() == 1 ? uri.startsWith(a.get(0)) : a.size() == 2 && uri.startsWith(a.get(1));
     }
 
-    /** A prosody store file ({@code return { ... }}), its table. */
-    private static LuaValue stored(Path file) {
-        // Read as an assignment, a stored table is a config like any other.
-        return ProsodyConfig.read(file, SiteFiles.read(file).replaceFirst("^\\s*return\\b", "data =")).global().get("data");
-    }
 
     private static LuaValue rosterItem(LuaValue roster, String jid) {
         for (LuaValue k = roster.next(LuaValue.NIL).arg1(); !k.isnil(); k = roster.next(k).arg1()) {
