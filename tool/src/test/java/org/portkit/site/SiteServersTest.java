@@ -16,13 +16,17 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jivesoftware.smack.ConnectionConfiguration;
 import org.jivesoftware.smack.SASLAuthentication;
@@ -95,13 +99,8 @@ class SiteServersTest {
 
             // Guests, anonymously, through nginx over BOSH and over websocket.
             XMPPBOSHConnection bosh = bosh(site);
-            var ws = ModularXmppClientToServerConnectionConfiguration.builder();
-            ws.removeAllModules();
-            XmppWebSocketTransportModuleDescriptor.getBuilder(ws).explicitlySetWebSocketEndpointAndDiscovery(
-                    URI.create("wss://127.0.0.1:" + site.ports().https() + "/xmpp-websocket"), false).buildModule();
-            ws.setXmppDomain(DOMAIN).performSaslAnonymousAuthentication();
-            ModularXmppClientToServerConnection websocket = new ModularXmppClientToServerConnection(ws.build());
-            websocket.connect().login();
+            ModularXmppClientToServerConnection websocket = websocketGuest("wss://127.0.0.1:" + site.ports().https()
+                    + "/xmpp-websocket", DOMAIN);
 
             // With --turn, prosody hands browsers time-limited TURN credentials (XEP-0215).
             IQ services = bosh.sendIqRequestAndWaitForResponse(new ExternalServices(JidCreate.domainBareFrom(DOMAIN)));
@@ -347,6 +346,18 @@ class SiteServersTest {
         return c;
     }
 
+    /** A guest logged in anonymously to {@code domain} over the websocket at {@code url}. */
+    static ModularXmppClientToServerConnection websocketGuest(String url, String domain) throws Exception {
+        var ws = ModularXmppClientToServerConnectionConfiguration.builder();
+        ws.removeAllModules();
+        XmppWebSocketTransportModuleDescriptor.getBuilder(ws).explicitlySetWebSocketEndpointAndDiscovery(URI.create(url), false)
+                .buildModule();
+        ws.setXmppDomain(domain).performSaslAnonymousAuthentication();
+        ModularXmppClientToServerConnection websocket = new ModularXmppClientToServerConnection(ws.build());
+        websocket.connect().login();
+        return websocket;
+    }
+
     /** A self-signed certificate for the domain, where the site's nginx looks for it. */
     private Path certificate() throws Exception {
         return certificate(tmp, DOMAIN, "127.0.0.1");
@@ -373,27 +384,54 @@ class SiteServersTest {
         trust(cert, tmp);
     }
 
-    /** {@link #trust(Path)}, the trust store written in {@code dir}. */
-    static void trust(Path cert, Path dir) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(Path.of(System.getProperty("java.home"), "lib/security/cacerts"))) {
-            store.load(in, "changeit".toCharArray());
+    /** The JDK's authorities and every test certificate trusted so far in this JVM. */
+    private static KeyStore trusted;
+    /** What the default SSLContext asks: Smack's websocket keeps one HttpClient, made with the first default. */
+    private static volatile X509TrustManager trusting;
+
+    /**
+     * {@link #trust(Path)}, the trust store written in {@code dir}. Certificates add up: the
+     * default SSLContext, set once, asks a trust manager that follows the store.
+     */
+    static synchronized void trust(Path cert, Path dir) throws Exception {
+        if (trusted == null) {
+            trusted = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(Path.of(System.getProperty("java.home"), "lib/security/cacerts"))) {
+                trusted.load(in, "changeit".toCharArray());
+            }
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String auth) throws CertificateException {
+                    trusting.checkClientTrusted(chain, auth);
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String auth) throws CertificateException {
+                    trusting.checkServerTrusted(chain, auth);
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return trusting.getAcceptedIssuers();
+                }
+            }}, null);
+            SSLContext.setDefault(ctx);
         }
         try (InputStream in = Files.newInputStream(cert)) {
-            store.setCertificateEntry("portkit-site-test", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            trusted.setCertificateEntry("portkit-site-test-" + trusted.size(), CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
         }
         Path file = dir.resolve("truststore.p12");
         try (var out = Files.newOutputStream(file)) {
-            store.store(out, "changeit".toCharArray());
+            trusted.store(out, "changeit".toCharArray());
         }
         System.setProperty("javax.net.ssl.trustStore", file.toString());
         System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
         System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(store);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        SSLContext.setDefault(ctx);
+        tmf.init(trusted);
+        trusting = (X509TrustManager) tmf.getTrustManagers()[0];
     }
 
     static int freePort() throws IOException {

@@ -118,8 +118,8 @@ class TopologyServersTest {
                     JidCreate.entityFullFrom(brewery + "/jvb1"), JidCreate.entityFullFrom(brewery + "/jvb2")))),
                     "focus sees both bridges in the brewery: " + seen.getOccupants());
 
-            // A guest reaches prosody through nginx's address (a BOSH session offering anonymous login);
-            // prosody's HTTP is not on the usual loopback address.
+            // A guest reaches prosody through nginx's address: a BOSH session offering anonymous login,
+            // where prosody's HTTP is not on the usual loopback address.
             HttpClient http = HttpClient.newBuilder().build();
             HttpResponse<String> session = http.send(HttpRequest.newBuilder(URI.create("https://127.0.1.2:" + ports.https()
                     + "/http-bind")).POST(HttpRequest.BodyPublishers.ofString("<body rid='1' to='" + DOMAIN + "' xml:lang='en'"
@@ -131,6 +131,17 @@ class TopologyServersTest {
                     session.body());
             assertThrows(IOException.class, () -> new Socket(InetAddress.getByName("127.0.0.1"), ports.prosodyHttp()).close(),
                     "prosody's HTTP listens on the xmpp host's address only");
+
+            // The same over websocket: a guest logs in anonymously through nginx's address and joins the
+            // room focus made (from jicofo's address), where it sees focus.
+            EntityBareJid room = JidCreate.entityBareFrom("test@conference." + DOMAIN);
+            MultiUserChatManager.getInstanceFor(focus).getMultiUserChat(room).join(Resourcepart.from("focus"));
+            var guest = SiteServersTest.websocketGuest("wss://127.0.1.2:" + ports.https() + "/xmpp-websocket", DOMAIN);
+            MultiUserChat joined = MultiUserChatManager.getInstanceFor(guest).getMultiUserChat(room);
+            joined.join(Resourcepart.from("ws-guest"));
+            assertTrue(SiteServersTest.waitFor(() -> joined.getOccupants().contains(JidCreate.entityFullFrom(room + "/focus"))),
+                    "the websocket guest sees focus in its room: " + joined.getOccupants());
+            guest.disconnect();
 
             // /colibri-ws/ID/ through nginx reaches the bridge with that server-id, on its address.
             for (String bridge : List.of("jvb1", "jvb2")) {
