@@ -23,8 +23,10 @@ import org.portkit.site.SiteVerifier.Finding;
  * one directory per host) and checks what must hold between the hosts: every address one host
  * dials is one another host listens on, both hosts' pf rules (and the router's) pass exactly
  * that flow, and nothing else faces the network; one domain; the bridges' server-ids unique and
- * each proxied by every nginx to its bridge; passwords against the xmpp host's accounts. Each
- * host's files are read as the daemons read them: prosody's Lua, HOCON, nginx's directives, pf.
+ * each proxied by every nginx to its bridge; relays between the bridges; then each host's part
+ * as on one host ({@link SiteVerifier#verifyHost}, passwords against the xmpp host's accounts
+ * among them). Each host's files are read once, as the daemons read them: prosody's Lua, HOCON,
+ * nginx's directives, pf. Nothing is checked per pair of bridges: the cost grows with the hosts.
  */
 public final class TopologyVerifier {
     /** One pf rule's flow as seen from its host: in or out, the protocol, the port, the peer (null: any). */
