@@ -114,8 +114,8 @@ public final class SiteVerifier {
     static List<Finding> verifyHost(SiteFiles files, Topology topology, Path dir, Topology.Host h) {
         Map<Topology.Role, Path> roots = new EnumMap<>(Topology.Role.class);
         for (Topology.Role r : Topology.Role.values()) {
-            Topology.Host on = h.runs(r) ? h : topology.hosts().stream().filter(x -> x.runs(r)).findFirst().orElseThrow();
-            roots.put(r, dir.resolve(on.name()));
+            Topology.Host where = h.runs(r) ? h : topology.hosts().stream().filter(x -> x.runs(r)).findFirst().orElseThrow();
+            roots.put(r, dir.resolve(where.name()));
         }
         SiteVerifier v = new SiteVerifier(files, roots, dir.resolve(h.name()), h.roles(), false, h.name() + ": ",
                 topology.xmpp().address());
@@ -333,9 +333,7 @@ public final class SiteVerifier {
         LuaValue ssl = prosody.setting(auth, "ssl");
         boolean certificate = ssl != null && !ssl.isnil();
         boolean jicofoTls = !isFalse(jicofo, "jicofo.xmpp.client.use-tls");
-        if (!runs(Topology.Role.FOCUS)) {
-            // jicofo's part is its host's
-        } else if (required && !jicofoTls) {
+        if (runs(Topology.Role.FOCUS) && required && !jicofoTls) {
             fail("tls", "jicofo logs in without TLS (xmpp.client.use-tls = false), but prosody requires encryption on"
                     + " c2s for " + auth + " (c2s_require_encryption, on unless set to false): jicofo cannot log in");
         }

@@ -53,6 +53,7 @@ public final class TopologyVerifier {
     private final SiteFiles files = new SiteFiles();
     /** Each nginx's regex locations, indexed once. */
     private final Map<String, Locations> locations = new HashMap<>();
+    private Set<String> relayDomains;
 
     private TopologyVerifier(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
@@ -247,17 +248,18 @@ public final class TopologyVerifier {
                 }
             }
             if (relaying(h)) {
-                // The others' relay websockets, at the domain (or relay-domain) as its hosts file places it.
-                String at = string(jvb, "videobridge.websockets.relay-domain");
-                at = at != null ? at : string(jvb, "videobridge.websockets.domain");
-                String name = String.valueOf(at).replaceFirst(":\\d+$", "");
-                String address = hostsFile(h).get(name);
-                if (address == null) {
-                    fail("flows", h.name() + "'s bridge opens relay websockets at " + at + ", which its etc/jitsi/hosts does not"
-                            + " place at an nginx of the site (add \"" + topology.relayWeb().address() + " " + name + "\")");
-                } else {
-                    out.add(new String[] {"bridge (relay websockets)", "tcp", address, port(at.matches(".*:\\d+$")
-                            ? at.replaceFirst(".*:", "") : null, "443")});
+                // The others' relay websockets, where they say (usually all at one domain), as its hosts file places it.
+                for (String at : relayDomains()) {
+                    String name = at.replaceFirst(":\\d+$", "");
+                    String address = hostsFile(h).get(name);
+                    if (address == null) {
+                        fail("flows", h.name() + "'s bridge opens the other bridges' relay websockets at " + at + ", which its"
+                                + " etc/jitsi/hosts does not place at an nginx of the site (add \"" + topology.relayWeb().address()
+                                + " " + name + "\")");
+                    } else {
+                        out.add(new String[] {"bridge (relay websockets)", "tcp", address, port(at.matches(".*:\\d+$")
+                                ? at.replaceFirst(".*:", "") : null, "443")});
+                    }
                 }
             }
         }
@@ -273,6 +275,21 @@ public final class TopologyVerifier {
 
     private boolean relaying(Topology.Host bridge) {
         return "true".equals(string(jvb(bridge), "videobridge.relay.enabled"));
+    }
+
+    /** Where the relaying bridges have the others open their relay websockets: relay-domain, or domain. */
+    private Set<String> relayDomains() {
+        if (relayDomains == null) {
+            relayDomains = new TreeSet<>();
+            for (Topology.Host b : topology.bridges()) {
+                String at = string(jvb(b), "videobridge.websockets.relay-domain");
+                at = at != null ? at : string(jvb(b), "videobridge.websockets.domain");
+                if (relaying(b) && at != null) {
+                    relayDomains.add(at);
+                }
+            }
+        }
+        return relayDomains;
     }
 
     /** The names a host's etc/jitsi/hosts places, with their addresses. */

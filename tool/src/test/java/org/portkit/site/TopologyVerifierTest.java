@@ -119,8 +119,8 @@ class TopologyVerifierTest {
         assertFinding("flows", "the other bridges relay to jvb1's media port 10000, but vmm's pf.conf does not pass forward udp"
                 + " port 10000 <jitsi_bridges> to 10.0.0.5");
         edit("jvb1/etc/jitsi/hosts", "10.0.0.2\tmeet.example.org", "");
-        assertFinding("flows", "jvb1's bridge opens relay websockets at meet.example.org:443, which its etc/jitsi/hosts does not"
-                + " place at an nginx of the site (add \"10.0.0.2 meet.example.org\")");
+        assertFinding("flows", "jvb1's bridge opens the other bridges' relay websockets at meet.example.org:443, which its"
+                + " etc/jitsi/hosts does not place at an nginx of the site (add \"10.0.0.2 meet.example.org\")");
         edit("web/etc/nginx/jitsi-meet.conf", "location ~ ^/colibri-relay-ws/jvb2/(.*)", "location ~ ^/colibri-relay-ws/jvb3/(.*)");
         assertFinding("colibri", "web's nginx has no location sending /colibri-relay-ws/jvb2/conference-1/relay-1 to jvb2"
                 + " (http://10.0.0.6:9090/colibri-relay-ws/jvb2/)");
