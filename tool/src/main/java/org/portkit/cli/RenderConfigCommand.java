@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
         description = {"Renders a whole Jitsi Meet site for DOMAIN into DIR (etc/prosody, etc/nginx,",
                 "etc/jicofo, etc/jvb, etc/jitsi, var/www/jitsi-meet/config.js, the daemons'",
                 "directories, and prosody's accounts of focus and jvb and focus's roster under",
-                "var/prosody), with fresh secrets from a CSPRNG, as jitsi-setup does on the host.",
+                "var/prosody), with fresh secrets from a CSPRNG (or --secrets FILE's), as jitsi-setup",
+                "does on the host.",
                 "No certificate. For tests and for verify-config."})
 final class RenderConfigCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DOMAIN")
@@ -78,7 +79,6 @@ final class RenderConfigCommand implements Callable<Integer> {
         if (host != null && topology == null) {
             throw new PortkitException(Failure.USAGE, "--host names a host of a topology: give --topology FILE too");
         }
-        Site.Secrets secrets = secrets();
         if (topology != null) {
             if (nat != null) {
                 throw new PortkitException(Failure.USAGE, "--nat is per bridge in a topology: give it as the bridge's nat in "
@@ -91,6 +91,10 @@ final class RenderConfigCommand implements Callable<Integer> {
                         + ": one domain for the whole site");
             }
             if (host != null) {
+                t.host(host); // an unknown name is refused before a secrets file is made
+            }
+            Site.Secrets secrets = secrets();
+            if (host != null) {
                 Map<String, String> files = SiteRenderer.write(TopologyRenderer.site(t, host, new Site.Network(null, stun, turn),
                         Site.Ports.DEFAULT, root, secrets), dir);
                 System.out.println("rendered " + files.size() + " files for host " + host + " of " + domain + " into " + dir);
@@ -102,7 +106,7 @@ final class RenderConfigCommand implements Callable<Integer> {
                     + t.router().map(r -> " and router " + r.name()).orElse("") + " of " + domain + " into " + dir);
             return 0;
         }
-        Site site = new Site(domain, new Site.Network(addresses, stun, turn), Site.Ports.DEFAULT, root, secrets);
+        Site site = new Site(domain, new Site.Network(addresses, stun, turn), Site.Ports.DEFAULT, root, secrets());
         Map<String, String> files = SiteRenderer.write(site, dir);
         System.out.println("rendered " + files.size() + " files for " + domain + " into " + dir + "; nginx needs a"
                 + " certificate there (" + site.variables().get("CERTIFICATE") + " and its key): jitsi-setup makes a"

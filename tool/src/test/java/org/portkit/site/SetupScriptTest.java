@@ -357,6 +357,10 @@ class SetupScriptTest {
         assertEquals(before, Files.readString(own));
         assertEquals(jvb, Files.readString(vibri.resolve("etc/jvb/jvb.conf")));
         assertEquals(2, runAt(vibri, DOMAIN, "--host", "vibri").status, "--host without --topology is a usage error");
+        Path none = tmp.resolve("not-made");
+        assertEquals(2, org.portkit.cli.Main.run("render-config", DOMAIN, tmp.resolve("nowhere").toString(), "--topology",
+                description.toString(), "--host", "nosuch", "--secrets", none.toString()));
+        assertFalse(Files.exists(none), "an unknown host makes no secrets file");
     }
 
     private static String permissions(String octal) {
