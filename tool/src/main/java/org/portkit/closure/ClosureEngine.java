@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.portkit.cache.Cache;
 import org.portkit.failure.Failure;
@@ -26,6 +28,7 @@ import org.portkit.lock.LockFile;
 import org.portkit.lock.Locker;
 import org.portkit.lock.OfflineRepository;
 import org.portkit.lock.Unverified;
+import org.portkit.m2.Layout;
 import org.portkit.maven.MavenArgs;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.maven.MavenRun;
@@ -385,9 +388,9 @@ public final class ClosureEngine {
         Path rootPom = rootPom(project, args);
         Map<String, Path> reactor = ReactorReader.indexSourceTree(rootPom);
         Map<String, Path> known = new LinkedHashMap<>(reactor);
-        try (java.util.stream.Stream<Path> walk = Files.walk(m2)) {
+        try (Stream<Path> walk = Files.walk(m2)) {
             for (Path pom : (Iterable<Path>) walk.filter(f -> f.toString().endsWith(".pom"))::iterator) {
-                org.eclipse.aether.artifact.Artifact a = org.portkit.m2.Layout.artifact(m2.relativize(pom).toString());
+                Artifact a = Layout.artifact(m2.relativize(pom).toString());
                 if (a != null) {
                     known.putIfAbsent(a.getGroupId() + ':' + a.getArtifactId() + ':' + a.getBaseVersion(), pom);
                 }
