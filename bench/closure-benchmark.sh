@@ -7,8 +7,8 @@
 #
 # For each project it measures:
 #   portkit  cold resolve time (empty --cache) with its time per phase (PORTKIT_PROFILE=1), warm resolve time (same cache,
-#            new --out; the warm run replays the cold run's recording of run-time
-#            artifacts instead of running the build again), files and bytes in its
+#            new --out; the warm run copies the files of the lock the cold run kept
+#            for the same inputs instead of resolving and building again), files and bytes in its
 #            output repository, and whether `mvn -o` builds a fresh unpack of the
 #            source with only that repository;
 #   go-offline time into an empty local repository, files and bytes in that
@@ -422,8 +422,8 @@ mbrow() {
     done
   done
   echo "Note: portkit cold time includes fetching Maven $MAVEN_VERSION into its cache and its recording build;"
-  echo "      its warm run replays that recording (no build) when source, arguments, Maven, JDK and repositories"
-  echo "      are unchanged; go-offline time excludes the Maven download and runs no build; online build time"
+  echo "      its warm run copies the files of the lock kept for the same source, arguments, Maven, JDK, settings"
+  echo "      and target (no model, no resolver, no build); go-offline time excludes the Maven download and runs no build; online build time"
   echo "      excludes the Maven download and includes the build itself."
   echo "      Tarball reproducible: a second online build + tar czf in another fresh unpack, compared with cmp;"
   echo "      files differing: diff -rq of the two repositories, then without Maven's bookkeeping files."

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.portkit.closure.ClosureEngine;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.io.Archives;
@@ -161,9 +162,15 @@ public final class PortBuild {
         layOut(distdir, wrkdir.resolve("m2"), report);
 
         List<String> args = List.of(MakefileText.value(makefile, "MODMAVEN_ARGS").split("\\s+"));
-        MavenRun.run(maven, javaHome, wrksrc, List.of("--offline", "-s", MavenRun.emptySettings(wrkdir).toString(),
-                "-Dmaven.repo.local=" + wrkdir.resolve("m2")), args, wrkdir.resolve("build.log"), "do-build (mvn --offline)");
-        report.step("build", "mvn --offline " + String.join(" ", args) + ": BUILD SUCCESS");
+        // On OpenBSD the <os> profiles activate by themselves; here the target's are named, as for the lock's build.
+        List<String> options = new ArrayList<>(List.of("--offline", "-s", MavenRun.emptySettings(wrkdir).toString(),
+                "-Dmaven.repo.local=" + wrkdir.resolve("m2")));
+        List<String> target = ClosureEngine.targetOptions(wrksrc, args, javaHome, wrkdir.resolve("m2"),
+                Files.createDirectories(wrkdir.resolve("model")));
+        options.addAll(target);
+        MavenRun.run(maven, javaHome, wrksrc, options, args, wrkdir.resolve("build.log"), "do-build (mvn --offline)");
+        report.step("build", "mvn --offline " + String.join(" ", target.isEmpty() ? args
+                : Stream.concat(target.stream(), args.stream()).toList()) + ": BUILD SUCCESS");
 
         Path fake = Files.createDirectories(wrkdir.resolve("fake"));
         TreeSet<String> installed = new TreeSet<>();

@@ -1,27 +1,22 @@
 package org.portkit.closure;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.metadata.DefaultMetadata;
 import org.eclipse.aether.metadata.Metadata;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.portkit.io.AtomicFiles;
+import org.portkit.io.Hashing;
 import org.portkit.m2.Layout;
 import org.portkit.maven.MavenArgs;
 import org.portkit.maven.MavenDistribution;
@@ -39,7 +34,7 @@ import org.portkit.resolve.Resolver;
  */
 public final class BuildRecorder {
     /** Part of the digest: a change in what a recording holds makes older ones miss. */
-    private static final String FORMAT = "portkit recording 4";
+    private static final String FORMAT = "portkit recording 5";
 
     private final Resolver resolver;
     private final MavenDistribution maven;
@@ -61,11 +56,16 @@ public final class BuildRecorder {
      * Where the recording of a build with these inputs is kept: named by a digest of everything
      * that decides what the build reads.
      *
-     * @param project a fresh copy of the source
+     * @param tree the source tree's digest ({@link Hashing#tree})
      * @param repositories every repository known when the build starts, mirrors applied, by the id the POMs use
      */
-    Path recordingFile(Path project, MavenArgs args, Map<String, RemoteRepository> repositories) throws IOException {
-        return recordings.resolve(digest(project, args, repositories) + ".txt");
+    Path recordingFile(String tree, MavenArgs args, Map<String, RemoteRepository> repositories) {
+        List<String> facts = new ArrayList<>(List.of(FORMAT, "maven " + maven.version(),
+                "java " + MavenRun.javaVersion(javaHome), "tree " + tree));
+        targetOptions.forEach(o -> facts.add("target " + o));
+        args.all().forEach(a -> facts.add("arg " + a));
+        repositories.forEach((id, r) -> facts.add("repository " + id + " " + r.getUrl()));
+        return recordings.resolve(Hashing.lines(facts) + ".txt");
     }
 
     /**
@@ -143,37 +143,6 @@ public final class BuildRecorder {
             }
         }
         return true;
-    }
-
-    private String digest(Path project, MavenArgs args, Map<String, RemoteRepository> repositories) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        update(md, FORMAT + "\nmaven " + maven.version() + "\njava " + MavenRun.javaVersion(javaHome) + "\n");
-        targetOptions.forEach(o -> update(md, "target " + o + "\n"));
-        args.all().forEach(a -> update(md, "arg " + a + "\n"));
-        repositories.forEach((id, r) -> update(md, "repository " + id + " " + r.getUrl() + "\n"));
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(project)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        byte[] buf = new byte[1 << 16];
-        for (Path f : files) {
-            update(md, "file " + project.relativize(f).toString().replace('\\', '/') + "\n");
-            try (InputStream in = Files.newInputStream(f)) {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    md.update(buf, 0, n);
-                }
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
-    }
-
-    private static void update(MessageDigest md, String s) {
-        md.update(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String settings(RecordingMirror mirror, Set<String> ids) {

@@ -7,15 +7,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.portkit.cache.Cache;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.io.AtomicFiles;
+import org.portkit.io.Hashing;
 import org.portkit.io.WorkArea;
 import org.portkit.license.PomLicenses;
 import org.portkit.lock.Lock;
@@ -24,6 +28,7 @@ import org.portkit.lock.LockFile;
 import org.portkit.lock.Locker;
 import org.portkit.lock.OfflineRepository;
 import org.portkit.lock.Unverified;
+import org.portkit.m2.Layout;
 import org.portkit.maven.MavenArgs;
 import org.portkit.maven.MavenDistribution;
 import org.portkit.maven.MavenRun;
@@ -37,6 +42,7 @@ import org.portkit.resolve.Problems;
 import org.portkit.resolve.Progress;
 import org.portkit.resolve.Repositories;
 import org.portkit.resolve.Resolver;
+import org.portkit.resolve.Untracked;
 import org.portkit.resolve.UserSettings;
 import org.portkit.source.SourceTree;
 
@@ -157,24 +163,42 @@ public final class ClosureEngine {
 
     private static Result resolve(Request request, MavenArgs args, WorkArea area, Path out) throws IOException {
         Path work = area.dir();
-        Path repository = request.cache().repository();
+        if (area.afterKilledRun()) {
+            Untracked.forget(request.cache().repository());
+        }
         // Logs outlive the work directory, so that a failure's log can still be read.
         Path logs = Files.createDirectories(request.cache().logs()).resolve(work.getFileName().toString());
         String javaVersion = MavenRun.javaVersion(request.javaHome());
-        List<RemoteRepository> central = SuperPom.repositories();
         Progress progress = Progress.forConsole();
         Phases phases = Phases.fromEnvironment(progress::files);
 
-        MavenDistribution maven = MavenDistribution.obtain(request.mavenVersion(), request.cache(), request.settings(),
-                request.allowHttp(), progress);
-        phases.done("maven");
+        // An archive is named by its bytes, before it is unpacked; a directory by the copy made of it.
+        boolean archive = Files.isRegularFile(request.source());
+        Path copy = archive ? null : SourceTree.materialize(request.source(), work.resolve("src"));
+        String copyTree = archive ? null : Hashing.tree(copy);
+        String source = archive ? "archive " + Hashing.sha256(request.source()) : "tree " + copyTree;
+        // A recorded run's lock is kept under a digest of its inputs: the same inputs need nothing but the copy.
+        Path keptFile = request.record() && !request.partial()
+                ? request.cache().recordings().resolve("lock-" + inputs(request, args, javaVersion, source) + ".txt") : null;
+        Optional<KeptLock> kept = keptFile == null ? Optional.empty() : KeptLock.read(keptFile, request.cache().root());
+        phases.done("source");
+        if (kept.isPresent()) {
+            progress.finish();
+            MavenDistribution maven = request.check() ? maven(request, progress) : null;
+            stage(request, maven, kept.get(), area, out, phases, logs);
+            return new Result(kept.get().lock(), progress.files(), progress.bytes(), Recording.REPLAYED);
+        }
 
-        Path project = SourceTree.materialize(request.source(), work.resolve("src"));
+        Path project = archive ? SourceTree.materialize(request.source(), work.resolve("src")) : copy;
+        String tree = archive ? Hashing.tree(project) : copyTree;
+        MavenDistribution maven = maven(request, progress);
+        phases.done("maven");
         Path rootPom = rootPom(project, args);
         Map<String, Path> poms = ReactorReader.indexSourceTree(rootPom);
         Map<String, String> platform = new LinkedHashMap<>(TARGET.systemProperties());
         platform.put("java.version", javaVersion);
-        try (Resolver resolver = Resolver.open(repository, request.settings(), args.properties(), platform,
+        List<RemoteRepository> central = SuperPom.repositories();
+        try (Resolver resolver = Resolver.open(request.cache().repository(), request.settings(), args.properties(), platform,
                 new ReactorWorkspace(poms), request.allowHttp(), progress)) {
             List<RemoteRepository> start = new ArrayList<>(request.settings().repositories(false));
             start.addAll(central);
@@ -200,7 +224,7 @@ public final class ClosureEngine {
                 // What is known before anything else runs (and so the recording's digest) does not
                 // depend on how far static resolution got.
                 Map<String, RemoteRepository> known = knownRepositories(resolver, reactor, start);
-                Path saved = recorder.recordingFile(project, args, known);
+                Path saved = recorder.recordingFile(tree, args, known);
                 // A recording is kept only for a run that succeeded, static resolution included: a
                 // replay needs nothing more from it.
                 recorded = recorder.replay(saved, known, staticThenKnown).orElse(null);
@@ -229,7 +253,7 @@ public final class ClosureEngine {
                 }
                 if (request.record()) {
                     Map<String, RemoteRepository> known = staticThenKnown.get();
-                    Path saved = recorder.recordingFile(project, args, known);
+                    Path saved = recorder.recordingFile(tree, args, known);
                     recorded = recorder.replay(saved, known, Map::of).orElse(null);
                     if (recorded == null) {
                         recorded = recorder.build(saved, project, args, known, Map::of, work, recordLog)
@@ -255,21 +279,50 @@ public final class ClosureEngine {
             Lock lock = withLicenses(Locker.lock(maven.version(), args.all(), fetched, metadata), files)
                     .withRuntime(runtime).withTarget(TARGET.id());
             phases.done("lock");
-            Path staged = out != null ? area.stageBeside(out) : Files.createDirectory(work.resolve("m2"));
-            OfflineRepository.populate(lock, e -> files.get(key(e)), staged);
-            phases.done("staging");
-            if (request.check()) {
-                check(maven, request, reactor.osProfileOptions(), staged, work, Path.of(logs + "-check.log"));
-                phases.done("check");
-            }
-            if (out != null) {
-                AtomicFiles.replaceDirectory(staged, out);
-            }
+            KeptLock done = new KeptLock(lock, reactor.osProfileOptions(), files);
+            stage(request, maven, done, area, out, phases, logs);
             if (recorded != null) {
                 BuildRecorder.keep(recorded);
+                done.keep(keptFile, request.cache().root());
             }
             return new Result(lock, progress.files(), progress.bytes(), recording);
         }
+    }
+
+    /**
+     * Lays the lock's files out beside {@code out} (or only in the work area when it is null),
+     * checks the build offline with them if asked, and moves them into place.
+     */
+    private static void stage(Request request, MavenDistribution maven, KeptLock kept, WorkArea area, Path out,
+            Phases phases, Path logs) throws IOException {
+        Path staged = out != null ? area.stageBeside(out) : Files.createDirectory(area.dir().resolve("m2"));
+        OfflineRepository.populate(kept.lock(), e -> kept.files().get(key(e)), staged);
+        phases.done("staging");
+        if (request.check()) {
+            check(maven, request, kept.targetOptions(), staged, area.dir(), Path.of(logs + "-check.log"));
+            phases.done("check");
+        }
+        if (out != null) {
+            AtomicFiles.replaceDirectory(staged, out);
+        }
+    }
+
+    private static MavenDistribution maven(Request request, Progress progress) {
+        return MavenDistribution.obtain(request.mavenVersion(), request.cache(), request.settings(), request.allowHttp(),
+                progress);
+    }
+
+    /**
+     * The digest of everything a recorded run's lock follows from: the source, the arguments,
+     * the Maven and JDK versions, the settings (mirrors, repositories), plain http allowed or not, the
+     * target. Released artifacts do not change, and a recorded run refuses SNAPSHOTs from outside.
+     */
+    private static String inputs(Request request, MavenArgs args, String javaVersion, String source) {
+        List<String> facts = new ArrayList<>(List.of("portkit kept lock 1", "maven " + request.mavenVersion(),
+                "java " + javaVersion, "target " + TARGET.id(), "allow-http " + request.allowHttp(), source));
+        args.all().forEach(a -> facts.add("arg " + a));
+        facts.add("settings " + request.settings().fingerprint());
+        return Hashing.lines(facts);
     }
 
     /** Writes a lock that names what could not be obtained; the offline repository is not written. */
@@ -321,6 +374,36 @@ public final class ClosureEngine {
         options.addAll(targetOptions);
         MavenRun.run(maven, request.javaHome(), project, options, request.mavenArgs(), log,
                 "the offline check build (mvn -o with the closure only)");
+    }
+
+    /**
+     * The {@code -P} options that make a build of {@code project} on this host activate the target's
+     * {@code <os>} profiles and no others ({@link Reactor#osProfileOptions}), as the recording and the
+     * check get them, for a closure laid out as the offline repository {@code m2}: parents and BOMs are
+     * read from there, nothing from a network. {@code scratch} is an empty directory for the resolver.
+     */
+    public static List<String> targetOptions(Path project, List<String> mavenArgs, Path javaHome, Path m2,
+            Path scratch) throws IOException {
+        MavenArgs args = MavenArgs.parse(mavenArgs);
+        Path rootPom = rootPom(project, args);
+        Map<String, Path> reactor = ReactorReader.indexSourceTree(rootPom);
+        Map<String, Path> known = new LinkedHashMap<>(reactor);
+        try (Stream<Path> walk = Files.walk(m2)) {
+            for (Path pom : (Iterable<Path>) walk.filter(f -> f.toString().endsWith(".pom"))::iterator) {
+                Artifact a = Layout.artifact(m2.relativize(pom).toString());
+                if (a != null) {
+                    known.putIfAbsent(a.getGroupId() + ':' + a.getArtifactId() + ':' + a.getBaseVersion(), pom);
+                }
+            }
+        }
+        String javaVersion = MavenRun.javaVersion(javaHome);
+        Map<String, String> platform = new LinkedHashMap<>(TARGET.systemProperties());
+        platform.put("java.version", javaVersion);
+        try (Resolver resolver = Resolver.open(scratch, UserSettings.none(), args.properties(), platform,
+                new ReactorWorkspace(known), false, Progress.quiet())) {
+            return new ReactorReader(resolver, args, javaVersion, TARGET, List.of()).read(rootPom, reactor)
+                    .osProfileOptions();
+        }
     }
 
     /** The POM the build starts from: pom.xml, or what {@code -f} names (a POM or its directory). */

@@ -2,12 +2,17 @@ package org.portkit.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Digests of files, computed from their bytes. */
 public final class Hashing {
@@ -29,6 +34,53 @@ public final class Hashing {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Copies {@code from} to the new file {@code to}, hashing the bytes as they are written: one read
+     * of the source instead of a copy and then a read of the copy. Returns the hex digest.
+     */
+    public static String copy(Path from, Path to, String algorithm) throws IOException {
+        MessageDigest md = digest(algorithm);
+        try (InputStream in = Files.newInputStream(from);
+                OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+                out.write(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * SHA-256 of a directory tree: every regular file's path (relative, with '/') and bytes, in
+     * sorted order, so the same tree gives the same digest wherever it lies and however the file
+     * system lists it.
+     */
+    public static String tree(Path root) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+        MessageDigest md = digest("SHA-256");
+        byte[] buf = new byte[1 << 16];
+        for (Path f : files) {
+            md.update(("file " + f.toString().replace('\\', '/') + "\n").getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = Files.newInputStream(root.resolve(f))) {
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    md.update(buf, 0, n);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** SHA-256 of lines of text, each ended by a newline. */
+    public static String lines(List<String> lines) {
+        MessageDigest md = digest("SHA-256");
+        lines.forEach(l -> md.update((l + "\n").getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(md.digest());
     }
 
     /** A fresh digest for bytes hashed as they stream past (JDK algorithm names, as {@link #hex}). */

@@ -30,21 +30,23 @@ public final class WorkArea implements AutoCloseable {
     private final Path dir;
     private final FileChannel channel;
     private final FileLock lock;
+    private final boolean afterKilledRun;
 
-    private WorkArea(Path dir, FileChannel channel, FileLock lock) {
+    private WorkArea(Path dir, FileChannel channel, FileLock lock, boolean afterKilledRun) {
         this.dir = dir;
         this.channel = channel;
         this.lock = lock;
+        this.afterKilledRun = afterKilledRun;
     }
 
     /** Removes what dead runs left under {@code root} (a cache's work/), then opens a new area named {@code prefix…}. */
     public static WorkArea open(Path root, String prefix) throws IOException {
         Files.createDirectories(root);
-        sweep(root);
+        boolean swept = sweep(root);
         Path dir = Files.createTempDirectory(root, prefix);
         FileChannel channel = FileChannel.open(dir.resolve(LIVE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            return new WorkArea(dir, channel, channel.lock());
+            return new WorkArea(dir, channel, channel.lock(), swept);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -53,6 +55,11 @@ public final class WorkArea implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /** Whether opening this area removed one a killed run left: that run may have left more in the cache. */
+    public boolean afterKilledRun() {
+        return afterKilledRun;
     }
 
     /**
@@ -85,13 +92,16 @@ public final class WorkArea implements AutoCloseable {
         }
     }
 
-    private static void sweep(Path root) throws IOException {
+    /** Removes the areas of dead runs; true if there was one. */
+    private static boolean sweep(Path root) throws IOException {
         List<Path> areas;
         try (Stream<Path> list = Files.list(root)) {
             areas = list.filter(Files::isDirectory).toList();
         }
+        boolean any = false;
         for (Path area : areas) {
             if (isAbandoned(area)) {
+                any = true;
                 try {
                     remove(area);
                 } catch (IOException ignored) {
@@ -99,6 +109,7 @@ public final class WorkArea implements AutoCloseable {
                 }
             }
         }
+        return any;
     }
 
     private static boolean isAbandoned(Path area) throws IOException {

@@ -65,7 +65,7 @@ public final class OfflineRepository {
 
     /**
      * Lays the repository out in the new, empty directory {@code root}, which the caller renames into
-     * place once it is checked: every locked file copied and hashed again (a file whose bytes are not
+     * place once it is checked: every locked file hashed as it is copied (a file whose bytes are not
      * the lock's is refused), the derived metadata, and portkit's {@link Destination#MARKER}; files
      * 0644 and directories 0755, as every file portkit generates.
      */
@@ -74,8 +74,7 @@ public final class OfflineRepository {
             Path from = source.apply(e);
             Path to = root.resolve(e.path());
             Files.createDirectories(to.getParent());
-            Files.copy(from, to);
-            String actual = Hashing.sha256(to);
+            String actual = Hashing.copy(from, to, "SHA-256");
             if (!actual.equals(e.sha256())) {
                 throw new PortkitException(Failure.CHECKSUM, from + " (" + e.path() + ") has SHA-256 " + actual
                         + " but the lock says " + e.sha256() + ": the file is corrupt or was replaced."

@@ -1,5 +1,8 @@
 package org.portkit.resolve;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.DefaultSettingsBuilderFactory;
 import org.apache.maven.settings.building.DefaultSettingsBuildingRequest;
 import org.apache.maven.settings.building.SettingsBuildingException;
+import org.apache.maven.settings.io.xpp3.SettingsXpp3Writer;
 import org.eclipse.aether.repository.AuthenticationSelector;
 import org.eclipse.aether.repository.MirrorSelector;
 import org.eclipse.aether.repository.Proxy;
@@ -55,6 +59,20 @@ public final class UserSettings {
         } catch (SettingsBuildingException e) {
             throw new PortkitException(Failure.BAD_INPUT, "invalid settings file " + user + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The effective settings as text: what a digest of a run's inputs takes, since mirrors,
+     * proxies and profile repositories decide where each file comes from.
+     */
+    public String fingerprint() {
+        StringWriter out = new StringWriter();
+        try {
+            new SettingsXpp3Writer().write(out, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     public MirrorSelector mirrorSelector() {

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,23 @@ class ClosureCycleTest {
             assertEquals(before, fork.requests(), "a warm run asks the repository nothing");
             assertEquals(ClosureEngine.Recording.REPLAYED, again.recording(), "unchanged inputs: no second build");
             assertEquals(Files.readString(lockFile), Files.readString(lockAgain), "same inputs, same lock");
+
+            // The warm run was answered by the lock kept for these inputs; a locked file changed in the cache since
+            // is refused (exit 5, naming it), not copied.
+            String jxmpp = "org/jxmpp/jxmpp-core/1.0.3/jxmpp-core-1.0.3.jar";
+            Path kept;
+            try (Stream<Path> files = Files.list(TestMaven.cache().resolve("recordings"))) {
+                kept = files.filter(f -> f.getFileName().toString().startsWith("lock-") && contains(f,
+                        "repository " + fork1 + " " + fork.url() + "\n")).findFirst().orElseThrow();
+            }
+            Path cachedJar = KeptLock.read(kept, TestMaven.cache()).orElseThrow().files().get(fork1 + ' ' + jxmpp);
+            Files.write(cachedJar, new byte[] {0}, StandardOpenOption.APPEND);
+            PortkitException changed = assertThrows(PortkitException.class, () -> ClosureEngine.resolve(
+                    TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), true, false),
+                    tmp.resolve("m2-changed"), tmp.resolve("changed.lock")));
+            assertEquals(Failure.CHECKSUM, changed.kind(), changed.getMessage());
+            assertTrue(changed.getMessage().contains(cachedJar.toString()), changed.getMessage());
+            assertFalse(Files.exists(tmp.resolve("changed.lock")) || Files.exists(tmp.resolve("m2-changed")));
 
             // The check can fail: without one artifact the offline build breaks.
             Files.delete(m2.resolve("org/jxmpp/jxmpp-core/1.0.3/jxmpp-core-1.0.3.jar"));
@@ -228,6 +247,14 @@ class ClosureCycleTest {
         return assertThrows(PortkitException.class, () -> ClosureEngine.resolve(
                 TestMaven.request(source, JicofoShape.ARGS, TestMaven.javaHome(), record, check),
                 tmp.resolve("m2"), tmp.resolve("portkit.lock")));
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static boolean has(Lock lock, String repository, String path) {

@@ -61,6 +61,34 @@ class CacheIntegrityTest {
     }
 
     @Test
+    void aFileAKilledRunMovedIntoPlaceButNeverTrackedIsDownloadedAgainNotTakenAsInstalled() throws IOException {
+        try (FixtureRepository repo = new FixtureRepository(tmp.resolve("repo")).jar("org.fixture", "lib", "1.0", null)) {
+            RemoteRepository r = Resolver.repository("fixture", repo.url(), true, false);
+            Path cached;
+            try (Resolver resolver = open()) {
+                cached = resolver.tryResolve(pom(), r).getArtifact().getPath();
+            }
+            // Killed after the move, before the resolver noted where the file came from.
+            Path tracking = cached.resolveSibling("_remote.repositories");
+            Files.delete(tracking);
+            Files.writeString(cached.resolveSibling(".lib-1.0.jar.4711.tmp"), "half a download");
+            try (Resolver resolver = open()) {
+                assertNull(resolver.tryResolve(pom(), r), "the resolver takes it for an installed file: never served");
+                assertTrue(resolver.problems().isEmpty(), "and nothing says why");
+            }
+            assertEquals(2, Untracked.forget(tmp.resolve("cache")));
+            assertTrue(Files.notExists(cached) && Files.notExists(cached.resolveSibling("lib-1.0.pom.sha1")));
+            int before = repo.requests();
+            try (Resolver resolver = open()) {
+                assertNotNull(resolver.tryResolve(pom(), r), "downloaded again and verified");
+                assertTrue(repo.requests() > before);
+            }
+            assertEquals(0, Untracked.forget(tmp.resolve("cache")), "a tracked file stays");
+            assertTrue(Files.isRegularFile(cached));
+        }
+    }
+
+    @Test
     void aRepositoryIdReusedWithAnotherUrlDoesNotGetTheFirstUrlsFiles() throws IOException {
         try (FixtureRepository first = new FixtureRepository(tmp.resolve("first")).jar("org.fixture", "lib", "1.0", null);
                 FixtureRepository second = new FixtureRepository(tmp.resolve("second")).pom("org.fixture", "lib", "1.0", "jar",
