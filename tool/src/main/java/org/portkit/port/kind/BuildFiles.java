@@ -85,6 +85,18 @@ final class BuildFiles {
     }
 
     /** {@code text} as Makefile comment lines. */
+    /**
+     * The Makefile's porter comment on distfiles without a checksum, for every kind of port: the
+     * count only, their names being in the lock's unverified lines and in what 'portkit check' prints.
+     */
+    static String unverifiedNote(int n, String specPath, boolean offlineBuild) {
+        return commented("Not verified yet: distinfo has no checksum for " + n + (n == 1 ? " distfile" : " distfiles")
+                + ", which could not be fetched where this port was generated, so 'make fetch' refuses"
+                + (n == 1 ? " it" : " them") + "; 'portkit check' names them all. 'portkit lock specs/"
+                + specPath + "' on a machine that reaches them fetches and hashes them"
+                + (offlineBuild ? ", proves the offline build" : "") + " and regenerates the port.");
+    }
+
     static String commented(String text) {
         return Text.wrap(text, 78).lines().map(l -> "# " + l).collect(Collectors.joining("\n"));
     }

@@ -96,6 +96,11 @@ public final class MetaPortGenerator {
         public boolean hasUnverified() {
             return !unverified.isEmpty();
         }
+
+        /** For porters, in the Makefile: pkg/README is for whoever installs the package. */
+        public String unverifiedNote() {
+            return BuildFiles.unverifiedNote(unverified.size(), spec.header().path(), false);
+        }
     }
 
     /**
