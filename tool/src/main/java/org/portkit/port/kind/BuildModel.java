@@ -108,8 +108,12 @@ public interface BuildModel {
         return build().header().maintainer();
     }
 
-    default String license() {
-        return build().header().license();
+    default String licenseHead() {
+        return BuildFiles.licenseHead(build().header(), "; the jar bundles its runtime dependencies:");
+    }
+
+    default String permitPackage() {
+        return BuildFiles.permitPackage(build().header());
     }
 
     default String licenseComment() {

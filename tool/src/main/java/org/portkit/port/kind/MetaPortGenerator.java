@@ -69,8 +69,12 @@ public final class MetaPortGenerator {
             return spec.header().maintainer();
         }
 
-        public String license() {
-            return spec.header().license();
+        public String licenseHead() {
+            return BuildFiles.licenseHead(spec.header(), "");
+        }
+
+        public String permitPackage() {
+            return BuildFiles.permitPackage(spec.header());
         }
 
         /** The github archives, as DIST_TUPLE lines. */
