@@ -201,7 +201,7 @@ public final class Spdx {
                     continue;
                 }
                 String[] f = line.split(" ", 3);
-                boolean exception = list.exceptions().containsKey(f[1]);
+                boolean exception = f.length == 3 && list.exceptions().containsKey(f[1]);
                 if (f.length < 3 || !exception && !list.licenses().containsKey(f[1]) && !f[1].equals(PUBLIC_DOMAIN)
                         || !f[0].equals("name") && !f[0].equals("url")) {
                     throw new IllegalStateException("pom-wording.txt line " + n + ": not 'name|url ID TEXT' with an id"
