@@ -5,10 +5,15 @@ import java.util.Comparator;
 import java.util.List;
 import org.portkit.text.Text;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.eclipse.aether.artifact.Artifact;
 import org.portkit.lock.License;
 import org.portkit.lock.Lock;
+import org.portkit.lock.Unverified;
+import org.portkit.m2.Layout;
 
 /**
  * What a lock's {@code license} lines add up to, for whoever decides PERMIT_PACKAGE: the licenses
@@ -29,9 +34,11 @@ import org.portkit.lock.Lock;
  * @param nonFree artifacts whose license is not free, with its expression or words
  * @param runtimeOnly whether these are the jars the modules need at run time (the lock's runtime
  *     lines), rather than the whole build closure of a lock made before those were recorded
+ * @param unverifiedRuntime how many of those run-time artifacts a partial lock could not fetch: their
+ *     POMs were not read, so what they depend on is missing from the run-time set
  */
 public record LicenseSummary(int artifacts, List<Group> groups, SortedMap<String, String> unknown,
-        SortedMap<String, String> nonFree, boolean runtimeOnly) {
+        SortedMap<String, String> nonFree, boolean runtimeOnly, int unverifiedRuntime) {
 
     /** One license (an SPDX id, or an id WITH an exception) and the {@code GROUP:ARTIFACT:VERSION}s that offer it, sorted. */
     public record Group(String license, List<String> artifacts) {
@@ -67,7 +74,14 @@ public record LicenseSummary(int artifacts, List<Group> groups, SortedMap<String
         });
         List<Group> groups = byLicense.entrySet().stream().map(e -> new Group(e.getKey(), List.copyOf(e.getValue())))
                 .sorted(Comparator.comparingInt(Group::count).reversed().thenComparing(Group::license)).toList();
-        return new LicenseSummary(shipped.size(), groups, unknown, nonFree, !lock.runtime().isEmpty());
+        Set<String> unverified = new TreeSet<>();
+        for (Unverified u : lock.unverified()) {
+            Artifact a = Layout.artifact(u.path());
+            if (a != null && lock.runtime().contains(a.getGroupId() + ':' + a.getArtifactId() + ':' + a.getVersion())) {
+                unverified.add(a.getGroupId() + ':' + a.getArtifactId() + ':' + a.getVersion());
+            }
+        }
+        return new LicenseSummary(shipped.size(), groups, unknown, nonFree, !lock.runtime().isEmpty(), unverified.size());
     }
 
     /** Nothing for a reviewer to look at: every artifact's license is identified and free. */
@@ -100,7 +114,10 @@ public record LicenseSummary(int artifacts, List<Group> groups, SortedMap<String
         }
         String note = (groups.isEmpty() ? "no license identified " : "") + "(from the POMs of the " + artifacts + " jar "
                 + (artifacts == 1 ? "artifact" : "artifacts") + (runtimeOnly ? " needed at run time" : " in the build closure")
-                + (flags.isEmpty() ? "" : "; " + String.join(", ", flags)) + ")";
+                + (flags.isEmpty() ? "" : "; " + String.join(", ", flags))
+                + (unverifiedRuntime == 0 ? "" : "; the run-time set is incomplete: what the " + unverifiedRuntime
+                        + " unverified " + (unverifiedRuntime == 1 ? "artifact depends" : "artifacts depend") + " on is not known")
+                + ")";
         atoms.addAll(List.of(note.split(" ")));
         return fill(atoms, "# ");
     }

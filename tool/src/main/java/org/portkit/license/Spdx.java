@@ -1,99 +1,79 @@
 package org.portkit.license;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.portkit.lock.License;
 
 /**
- * POM license declarations ({@code <name>} and {@code <url>}) to SPDX identifiers, where the
- * declaration is clear; anything else stays UNKNOWN with its words. A small table of the licenses
- * Java libraries use, built from what the POMs in the Jitsi closures actually say: the name is
- * matched first (case-insensitive, punctuation ignored), then the URL (scheme, {@code www.} and
- * file extension ignored), because a name like "GPL2 w/ CPE" is more precise than the URL it
- * points to.
+ * POM license declarations ({@code <name>} and {@code <url>}) to SPDX identifiers through the SPDX
+ * License List ({@link SpdxList}, the SPDX project's library): a name is the same license when its
+ * words are those of a listed license's id or name, a URL when it is one of the license's reference
+ * URLs (seeAlso), or spdx.org's or opensource.org's page for its id. The name is tried first, because
+ * "GPL2 w/ CPE" says more than the exception's URL it points to; "X with Y" is the license X with
+ * the exception Y (Y by name, or the URL by an exception's reference URLs). A deprecated id stands for
+ * the current license of the same name ("GPL-2.0" is GPL-2.0-only). What POMs say that the list does
+ * not ("The Apache Software License", "Modified BSD", "CPE", ASM's license page) is in
+ * {@code pom-wording.txt} beside this class, each line naming an id on the list.
  *
- * <p>Ambiguous declarations stay UNKNOWN on purpose: "The BSD License" (2 or 3 clauses?), plain
- * "LGPL" (which version?), licenses of one project ("Bouncy Castle Licence"). The Eclipse
- * Distribution License 1.0 is BSD-3-Clause (SPDX has no id of its own for it), and public domain,
- * which SPDX has no id for, is {@code LicenseRef-Public-Domain}.
+ * <p>Ambiguous declarations stay UNKNOWN with their words: words or a URL that two listed licenses
+ * share ("The BSD License", plain "LGPL", the GNU page that both GPL-2.0-only and -or-later cite),
+ * licenses the list does not have ("Bouncy Castle Licence"). Public domain, which SPDX has no id
+ * for, is {@code LicenseRef-Public-Domain}.
  */
 public final class Spdx {
     /** One {@code <license>} element of a POM. */
     public record Declared(String name, String url) {}
 
-    /**
-     * @param free on the allow list: approved by the OSI or free by the FSF's definition
-     * @param name the license's names, matched against the normalized name (see {@link #normalize})
-     * @param urls normalized URLs (see {@link #url}) that name this license alone
-     */
-    private record Entry(String id, boolean free, Pattern name, List<String> urls) {}
-
     public static final String PUBLIC_DOMAIN = "LicenseRef-Public-Domain";
-    private static final String GPL2_CPE = "GPL-2.0-only WITH Classpath-exception-2.0";
-
-    /** "the X license version 2 0" and its variants, for a family of names and one version. */
-    private static Pattern named(String family, String version) {
-        return Pattern.compile("(the )?(" + family + ")( licen[cs]e)?( version| v)? ?" + version);
-    }
-
-    private static final List<Entry> TABLE = List.of(
-            new Entry("Apache-2.0", true, named("apache( software| public)?|asl", "2( 0)?"),
-                    List.of("apache.org/licenses/license-2.0", "opensource.org/licenses/apache-2.0",
-                            "opensource.org/license/apache-2-0")),
-            new Entry("Apache-1.1", true, named("apache( software)?", "1 1"), List.of("apache.org/licenses/license-1.1")),
-            new Entry("MIT", true, Pattern.compile("(the )?mit( license)?( mit)?"),
-                    List.of("opensource.org/licenses/mit-license", "opensource.org/license/mit", "mit-license.org")),
-            new Entry("BSD-2-Clause", true, Pattern.compile("(the )?(bsd 2 clause|2 clause bsd|simplified bsd|freebsd)( license)?"),
-                    List.of()),
-            new Entry("BSD-3-Clause", true,
-                    Pattern.compile("(the )?(bsd 3 clause|3 clause bsd|(new|modified|revised) bsd)( license)?"
-                            + "|" + named("eclipse distribution|edl", "1( 0)?").pattern()),
-                    // ASM's license page is BSD-3-Clause; its POMs have also called it just "BSD"
-                    List.of("eclipse.org/org/documents/edl-v10", "eclipse.org/licenses/edl-v10", "asm.ow2.io/license",
-                            "asm.ow2.org/license", "asm.objectweb.org/license")),
-            new Entry("0BSD", true, Pattern.compile("0bsd|zero clause bsd( license)?"), List.of()),
-            new Entry("EPL-1.0", true, named("eclipse public|epl", "1( 0)?"),
-                    List.of("eclipse.org/legal/epl-v10", "eclipse.org/org/documents/epl-v10")),
-            new Entry("EPL-2.0", true, named("eclipse public|epl", "2( 0)?"),
-                    List.of("eclipse.org/legal/epl-2.0", "eclipse.org/legal/epl-v20", "eclipse.org/org/documents/epl-2.0/epl-2.0")),
-            new Entry("CPL-1.0", true, named("common public|cpl", "1( 0)?"), List.of("opensource.org/licenses/cpl1.0")),
-            // "-or-later" when the name says so (see byName)
-            new Entry("LGPL-2.1-only", true, named("(gnu )?(lesser|library) general public|lgpl", "2 1( only)?"),
-                    List.of("gnu.org/licenses/old-licenses/lgpl-2.1", "gnu.org/licenses/old-licenses/lgpl-2.1.en",
-                            "gnu.org/licenses/lgpl-2.1")),
-            new Entry("LGPL-3.0-only", true, named("(gnu )?lesser general public|lgpl", "3( 0)?( only)?"),
-                    List.of("gnu.org/licenses/lgpl-3.0")),
-            new Entry(GPL2_CPE, true, Pattern.compile(
-                    "(the )?(gnu )?(gpl|general public license)( gpl)?( version| v)? ?2( 0)?( only)?"
-                            + " (w|with)( the)?( gnu)? (classpath exception|cpe)"),
-                    List.of("openjdk.java.net/legal/gplv2+ce", "openjdk.org/legal/gplv2+ce")),
-            new Entry("CDDL-1.0", true, named("common development and distribution( license)?( cddl)?|cddl", "1( 0)?"),
-                    List.of("opensource.org/licenses/cddl1", "glassfish.dev.java.net/public/cddlv1.0")),
-            new Entry("CDDL-1.1", true, named("common development and distribution( license)?( cddl)?|cddl", "1 1"), List.of()),
-            new Entry("MPL-1.1", true, named("mozilla public|mpl", "1 1"),
-                    List.of("mozilla.org/mpl/mpl-1.1", "mozilla.org/en-us/mpl/1.1")),
-            new Entry("MPL-2.0", true, named("mozilla public|mpl", "2( 0)?"),
-                    List.of("mozilla.org/mpl/2.0", "mozilla.org/en-us/mpl/2.0")),
-            new Entry("ISC", true, Pattern.compile("(the )?isc( license)?"), List.of()),
-            new Entry("Unlicense", true, Pattern.compile("(the )?unlicense"), List.of("unlicense.org")),
-            new Entry("CC0-1.0", true, named("cc0|creative commons zero", "(1( 0)?)?( universal)?"),
-                    List.of("creativecommons.org/publicdomain/zero/1.0")),
-            new Entry("WTFPL", true, Pattern.compile("wtfpl"), List.of("wtfpl.net")),
-            new Entry(PUBLIC_DOMAIN, true, Pattern.compile("public domain"), List.of()),
-            // recognized so that they are named, and flagged: not free
-            new Entry("CC-BY-NC-4.0", false, named("cc by nc|creative commons attribution noncommercial", "4( 0)?( international)?"),
-                    List.of("creativecommons.org/licenses/by-nc/4.0")),
-            new Entry("BUSL-1.1", false, named("busl|business source", "1 1"), List.of("mariadb.com/bsl11")),
-            new Entry("SSPL-1.0", false, named("sspl|server side public", "1( 0)?"), List.of("mongodb.com/licensing/server-side-public-license")));
 
     /** Words that make an undeclared or unrecognized license not free, whatever else it says. */
     private static final Pattern NON_FREE = Pattern.compile(
             "commercial|proprietary|all rights reserved|non[- ]?commercial|\\bcc[- ]by(-sa)?-nc|\\bbusl\\b|\\bsspl\\b");
+
+    /** Words that do not tell licenses apart: "The Apache License, Version 2.0" is "apache 2". */
+    private static final Set<String> FILLER = Set.of("the", "license", "version", "v", "only", "any");
+
+    /** Keys to ids; a key that two ids claim names neither. */
+    private static final class Keys {
+        private final SortedMap<String, String> ids = new TreeMap<>();
+        private final Set<String> ambiguous = new TreeSet<>();
+
+        void put(String key, String id) {
+            if (key.isEmpty() || ambiguous.contains(key)) {
+                return;
+            }
+            String before = ids.putIfAbsent(key, id);
+            if (before != null && !before.equals(id)) {
+                ids.remove(key);
+                ambiguous.add(key);
+            }
+        }
+
+        Optional<String> get(String key) {
+            return Optional.ofNullable(ids.get(key));
+        }
+    }
+
+    /** Everything a declaration is looked up in: the list's ids, words and URLs, and pom-wording.txt. */
+    record Index(SortedMap<String, String> ids, Keys licenseWords, Keys licenseUrls, Keys exceptionWords, Keys exceptionUrls) {}
+
+    private static final class Holder {
+        static final Index INDEX = index(SpdxList.all());
+    }
 
     private Spdx() {}
 
@@ -113,7 +93,7 @@ public final class Spdx {
             String name = d.name() == null ? "" : d.name().strip();
             String url = d.url() == null ? "" : d.url().strip();
             words.add(name.isEmpty() ? "<" + url + ">" : url.isEmpty() ? name : name + " <" + url + ">");
-            byName(name).or(() -> byUrl(url)).ifPresentOrElse(ids::add, () -> ids.add(null));
+            byName(name, url).or(() -> byUrl(url)).ifPresentOrElse(ids::add, () -> ids.add(null));
         }
         if (ids.contains(null)) {
             return License.unknown(String.join("; ", words));
@@ -122,21 +102,18 @@ public final class Spdx {
     }
 
     /**
-     * Whether an expression this class made is free: some alternative of it is on the allow list
-     * (an exception only adds permissions; a later version of a free GNU license is free too). An
-     * identifier the table does not know is not free.
+     * Whether an expression is free: some alternative's license (an exception only adds permissions)
+     * is approved by the OSI or free by the FSF's definition, as the SPDX list flags it, or is public
+     * domain. An id the list does not have is not vouched for.
      */
     public static boolean isFree(String expression) {
         for (String alternative : expression.split(" OR ")) {
-            if (TABLE.stream().anyMatch(e -> e.free() && base(e.id()).equals(base(alternative)))) {
+            String id = alternative.replaceFirst(" WITH .*", "");
+            if (id.equals(PUBLIC_DOMAIN) || SpdxList.license(id).filter(e -> e.osi() || e.fsf()).isPresent()) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static String base(String id) {
-        return id.replaceFirst(" WITH .*", "").replaceFirst("-or-later$", "-only");
     }
 
     /** Whether words portkit could not identify say the license is not free ("Commercial", "Proprietary", ...). */
@@ -144,18 +121,32 @@ public final class Spdx {
         return NON_FREE.matcher(words.toLowerCase(Locale.ROOT)).find();
     }
 
-    static Optional<String> byName(String name) {
-        for (Entry e : TABLE) {
-            if (e.id().equalsIgnoreCase(name)) {
-                return Optional.of(e.id());
+    /** By the name: an id as it is, else the words of the name, with and without what it has in parentheses. */
+    static Optional<String> byName(String name, String url) {
+        Index index = Holder.INDEX;
+        String id = index.ids().get(name.toLowerCase(Locale.ROOT));
+        if (id != null) {
+            return Optional.of(id);
+        }
+        // "The MIT License (MIT)", "CDDL (CDDL) Version 1.0" without it; "The (New) BSD License" with it
+        Set<String> candidates = new LinkedHashSet<>(List.of(words(name.replaceAll("\\([^)]*\\)", " ")), words(name)));
+        for (String words : candidates) {
+            List<String> w = List.of(words.split(" "));
+            int with = w.indexOf("with");
+            if (with > 0) {
+                Optional<String> license = index.licenseWords().get(String.join(" ", w.subList(0, with)));
+                Optional<String> exception = index.exceptionWords().get(String.join(" ", w.subList(with + 1, w.size())))
+                        .or(() -> index.exceptionUrls().get(url(url)));
+                if (license.isPresent() && exception.isPresent()) {
+                    return Optional.of(license.get() + " WITH " + exception.get());
+                }
+            }
+            Optional<String> license = index.licenseWords().get(words);
+            if (license.isPresent()) {
+                return license;
             }
         }
-        // "LGPL-2.1+" and "... or later": the version and any later one (normalizing drops the "+")
-        String normalized = normalize(name);
-        String n = normalized.replaceFirst(" or (any )?later( version)?$", "");
-        boolean orLater = name.contains("+") || !n.equals(normalized);
-        return TABLE.stream().filter(e -> e.name().matcher(n).matches()).findFirst()
-                .map(e -> orLater && e.id().endsWith("-only") ? e.id().replace("-only", "-or-later") : e.id());
+        return Optional.empty();
     }
 
     static Optional<String> byUrl(String url) {
@@ -163,19 +154,87 @@ public final class Spdx {
         if (u.isEmpty()) {
             return Optional.empty();
         }
-        for (Entry e : TABLE) {
+        Index index = Holder.INDEX;
+        return index.licenseUrls().get(u).or(() -> {
             // spdx.org/licenses/ID and opensource.org/licenses/ID name the license by its id
-            if (e.urls().contains(u) || u.equals("spdx.org/licenses/" + e.id().toLowerCase(Locale.ROOT))
-                    || u.equals("opensource.org/licenses/" + e.id().toLowerCase(Locale.ROOT))) {
-                return Optional.of(e.id());
+            for (String site : List.of("spdx.org/licenses/", "opensource.org/licenses/")) {
+                if (u.startsWith(site)) {
+                    return Optional.ofNullable(index.ids().get(u.substring(site.length())));
+                }
             }
-        }
-        return Optional.empty();
+            return Optional.empty();
+        });
     }
 
-    /** Lower case, words only: "The Apache Software License, Version 2.0" is "the apache software license version 2 0". */
-    static String normalize(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
+    static Index index(SpdxList.Listed list) {
+        // A deprecated id names the current license of the same name; one without such a successor
+        // (GPL-2.0-with-classpath-exception) is left to the "X with Y" reading of its name.
+        Keys current = new Keys();
+        list.licenses().values().stream().filter(e -> !e.deprecated()).forEach(e -> current.put(e.name(), e.id()));
+        Index index = new Index(new TreeMap<>(), new Keys(), new Keys(), new Keys(), new Keys());
+        for (SpdxList.Entry e : list.licenses().values()) {
+            Optional<String> id = e.deprecated() ? current.get(e.name()) : Optional.of(e.id());
+            id.ifPresent(i -> {
+                index.ids().put(e.id().toLowerCase(Locale.ROOT), i);
+                index.licenseWords().put(words(e.id()), i);
+                index.licenseWords().put(words(e.name()), i);
+                e.seeAlso().forEach(u -> index.licenseUrls().put(url(u), i));
+            });
+        }
+        for (SpdxList.Entry e : list.exceptions().values()) {
+            index.exceptionWords().put(words(e.id()), e.id());
+            index.exceptionWords().put(words(e.name()), e.id());
+            e.seeAlso().forEach(u -> index.exceptionUrls().put(url(u), e.id()));
+        }
+        readWording(list, index);
+        return index;
+    }
+
+    /** pom-wording.txt: "name ID WORDS..." and "url ID URL" lines, comments after #. */
+    private static void readWording(SpdxList.Listed list, Index index) {
+        try (InputStream in = Spdx.class.getResourceAsStream("pom-wording.txt");
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            int n = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                n++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split(" ", 3);
+                boolean exception = f.length == 3 && list.exceptions().containsKey(f[1]);
+                if (f.length < 3 || !exception && !list.licenses().containsKey(f[1]) && !f[1].equals(PUBLIC_DOMAIN)
+                        || !f[0].equals("name") && !f[0].equals("url")) {
+                    throw new IllegalStateException("pom-wording.txt line " + n + ": not 'name|url ID TEXT' with an id"
+                            + " of the SPDX license list " + list.version() + ": " + line);
+                }
+                Keys keys = f[0].equals("name") ? exception ? index.exceptionWords() : index.licenseWords()
+                        : exception ? index.exceptionUrls() : index.licenseUrls();
+                keys.put(f[0].equals("name") ? words(f[2]) : url(f[2]), f[1]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What tells licenses apart in a name: lower-case words, "licence" as "license", letters and
+     * digits split ("GPLv2" is "gpl 2"), a version's last ".0" dropped, "+" as "or later", "w/" as
+     * "with", filler words left out. "The Apache Software License, Version 2.0" is "apache software 2".
+     */
+    static String words(String name) {
+        String s = name.toLowerCase(Locale.ROOT).replace("licence", "license").replace("+", " or later ")
+                .replace("w/", " with ").replaceAll("(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])", " ");
+        List<String> all = List.of(s.split("[^a-z0-9]+"));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            String w = all.get(i);
+            boolean lastZero = w.equals("0") && !out.isEmpty() && out.get(out.size() - 1).matches("[0-9]+")
+                    && (i + 1 == all.size() || !all.get(i + 1).matches("[0-9]+"));
+            if (!w.isEmpty() && !FILLER.contains(w) && !lastZero) {
+                out.add(w);
+            }
+        }
+        return String.join(" ", out);
     }
 
     /** "https://www.apache.org/licenses/LICENSE-2.0.txt" is "apache.org/licenses/license-2.0". */

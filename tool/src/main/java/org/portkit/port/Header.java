@@ -22,6 +22,16 @@ public record Header(SpecPaths paths, String category, String name, String comme
         return h;
     }
 
+    /**
+     * port.conf's {@code license} when the source declares none (no LICENSE file, no {@code <licenses>}
+     * in its POMs): a port never claims a license its source does not.
+     */
+    public static final String UNDECLARED = "none";
+
+    public boolean licenseDeclared() {
+        return !license.equals(UNDECLARED);
+    }
+
     /** CATEGORY/NAME, where the port is in the ports tree. */
     public String path() {
         return category + "/" + name;

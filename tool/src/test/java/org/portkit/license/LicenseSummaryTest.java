@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.portkit.lock.License;
 import org.portkit.lock.Lock;
+import org.portkit.lock.Unverified;
 
 class LicenseSummaryTest {
     static Lock lock(Map<String, License> licenses) {
@@ -68,5 +69,25 @@ class LicenseSummaryTest {
         assertEquals(2, s.artifacts());
         assertTrue(s.isClear(), "Commercial, CC-BY-NC and the unknown ones are build-only here");
         assertEquals("# Apache-2.0, MIT (from the POMs of the 2 jar artifacts needed at run time)\n", s.comment());
+    }
+
+    /** A partial lock's run-time set misses what its unfetched artifacts depend on, and the comment says so. */
+    @Test
+    void aPartialLockSaysItsRuntimeSetIsIncomplete() {
+        TreeSet<Unverified> unverified = new TreeSet<>(List.of(
+                new Unverified("jitsi", "org/jitsi/jicoco/1.1/jicoco-1.1.jar", "unreachable"),
+                new Unverified("jitsi", "org/jitsi/jicoco/1.1/jicoco-1.1.pom", "unreachable"),
+                new Unverified("jitsi", "org/jitsi/build-only/2/build-only-2.pom", "unreachable")));
+        Lock partial = new Lock("3.9.16", List.of("package"), new TreeMap<>(), new TreeSet<>(), new TreeSet<>(),
+                new TreeSet<>(), unverified, List.of("the dependencies of unverified POMs are not known yet"), new TreeSet<>())
+                .withLicenses(MIXED).withRuntime(List.of("org.a:a:1", "org.jitsi:jicoco:1.1"));
+        LicenseSummary s = LicenseSummary.of(partial);
+        assertEquals(1, s.unverifiedRuntime(), "the build-only POM is not in the run-time set");
+        assertEquals("""
+                # Apache-2.0 (from the POMs of the 2 jar artifacts needed at run time; 1
+                # unknown; the run-time set is incomplete: what the 1 unverified artifact
+                # depends on is not known)
+                """, s.comment());
+        assertEquals(0, LicenseSummary.of(lock(MIXED).withRuntime(List.of("org.a:a:1"))).unverifiedRuntime());
     }
 }

@@ -92,6 +92,17 @@ class AppPortTest {
         assertEquals(List.of(), port.lint());
     }
 
+    /** A source that declares no license gets none invented: the Makefile says so and PERMIT_PACKAGE is not Yes. */
+    @Test
+    void aSourceWithoutALicenseIsNotPermittedToBePackaged() {
+        GeneratedPort port = generate(SPEC.replace("license = \"Apache-2.0\"", "license = none"), lock());
+        String makefile = port.files().get("Makefile");
+        assertTrue(makefile.contains("# No license: the source declares none (no LICENSE file, no <licenses> in its\n"), makefile);
+        assertTrue(makefile.contains("PERMIT_PACKAGE =\tno license declared\n"), makefile);
+        assertTrue(generate(SPEC, lock()).files().get("Makefile").contains("# Apache-2.0; the jar bundles"));
+        assertEquals(List.of(), port.lint());
+    }
+
     @Test
     void aManualPageThatIsNotInstalledIsALintFinding() {
         GeneratedPort port = generate(SPEC, lock());

@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.portkit.cli.Main;
@@ -38,7 +40,22 @@ class MetaPortTest {
         assertEquals(List.of("web-1.0.tar.bz2", "plugins-1.0.tar.gz"), port.unverified());
         assertEquals("", port.files().get("distinfo"), "nothing unhashed gets a checksum");
         assertTrue(port.files().get("pkg/README").contains("    # jitsi-setup meet.example.org\n"));
+        // what is unverified is the porter's business: the Makefile's comment, not the installed README
+        assertTrue(makefile.contains("# Not verified yet: distinfo has no checksum for 2 distfiles"), makefile);
+        assertFalse(port.files().get("pkg/README").contains("distinfo"), port.files().get("pkg/README"));
         assertEquals(List.of(), port.lint());
+    }
+
+    @Test
+    void lintHoldsTheMetaReadmeToWhoeverInstallsThePackage() throws IOException {
+        GeneratedPort port = Tree.spec(spec("https://example.org/src/", "https://example.org/src/"))
+                .generate(Lock.ofDistfiles(List.of()));
+        SortedMap<String, String> files = new TreeMap<>(port.files());
+        files.put("pkg/README", files.get("pkg/README") + "\nComplete the port with portkit lock specs/www/x.\n");
+        List<Lint.Finding> findings = Lint.check(files, port.rcScript(), port.unverified());
+        assertEquals(List.of("readme"), findings.stream().map(Lint.Finding::rule).toList(), findings.toString());
+        assertTrue(port.files().get("pkg/README").contains("\"portkit verify-config /\""),
+                "the administrator's command is no porter word");
     }
 
     @Test
@@ -61,7 +78,8 @@ class MetaPortTest {
             assertTrue(pinned.source("plugins-1.0.tar.gz").isEmpty());
             Path port = tmp.resolve("ports/www/jitsi-meta");
             assertTrue(Files.readString(port.resolve("distinfo")).contains("SIZE (web-1.0.tar.bz2) = 11\n"));
-            assertTrue(Files.readString(port.resolve("pkg/README")).contains("\nplugins-1.0.tar.gz\n"));
+            assertFalse(Files.readString(port.resolve("distinfo")).contains("plugins-1.0.tar.gz"));
+            assertTrue(Files.readString(port.resolve("Makefile")).contains("# Not verified yet: distinfo has no checksum for 1 distfile,"));
             assertEquals(0, Main.run("check", "--root", tmp.toString()));
 
             // A site that answers, but not with the file: a wrong name, fatal even with --partial.

@@ -13,6 +13,7 @@ import org.portkit.lock.Lock;
 import org.portkit.lock.OfflineRepository;
 import org.portkit.lock.SourceDistfile;
 import org.portkit.port.Distinfo;
+import org.portkit.port.Header;
 import org.portkit.port.MavenDistfiles;
 import org.portkit.text.Text;
 
@@ -85,6 +86,34 @@ final class BuildFiles {
     }
 
     /** {@code text} as Makefile comment lines. */
+    /**
+     * The Makefile's porter comment on distfiles without a checksum, for every kind of port: the
+     * count only, their names being in the lock's unverified lines and in what 'portkit check' prints.
+     */
+    static String unverifiedNote(int n, String specPath, boolean offlineBuild) {
+        return commented("Not verified yet: distinfo has no checksum for " + n + (n == 1 ? " distfile" : " distfiles")
+                + ", which could not be fetched where this port was generated, so 'make fetch' refuses"
+                + (n == 1 ? " it" : " them") + "; 'portkit check' names them all. 'portkit lock specs/"
+                + specPath + "' on a machine that reaches them fetches and hashes them"
+                + (offlineBuild ? ", proves the offline build" : "") + " and regenerates the port.");
+    }
+
+    /**
+     * The Makefile's comment on the port's own license, {@code then} continuing it: the spec's SPDX
+     * expression, or, where the source declares none, that it does not and so the package may not be
+     * distributed (see {@link #permitPackage}).
+     */
+    static String licenseHead(Header header, String then) {
+        return commented(header.licenseDeclared() ? header.license() + then
+                : "No license: the source declares none (no LICENSE file, no <licenses> in its POMs), so the package"
+                        + " may not be distributed until it does" + then);
+    }
+
+    /** PERMIT_PACKAGE: Yes for a declared license; the reason otherwise, as the tree writes it. */
+    static String permitPackage(Header header) {
+        return header.licenseDeclared() ? "Yes" : "no license declared";
+    }
+
     static String commented(String text) {
         return Text.wrap(text, 78).lines().map(l -> "# " + l).collect(Collectors.joining("\n"));
     }

@@ -108,8 +108,12 @@ public interface BuildModel {
         return build().header().maintainer();
     }
 
-    default String license() {
-        return build().header().license();
+    default String licenseHead() {
+        return BuildFiles.licenseHead(build().header(), "; the jar bundles its runtime dependencies:");
+    }
+
+    default String permitPackage() {
+        return BuildFiles.permitPackage(build().header());
     }
 
     default String licenseComment() {
@@ -143,12 +147,7 @@ public interface BuildModel {
      * 80 columns would not fit a comment).
      */
     default String unverifiedNote() {
-        int n = unverified().size();
-        return BuildFiles.commented("Not verified yet: distinfo has no checksum for " + n + (n == 1 ? " distfile" : " distfiles")
-                + ", which could not be fetched where this port was generated, so 'make fetch' refuses"
-                + (n == 1 ? " it" : " them") + "; 'portkit check' names them all. 'portkit lock specs/"
-                + build().header().path() + "' on a machine that reaches them fetches and hashes them,"
-                + " proves the offline build and regenerates the port.");
+        return BuildFiles.unverifiedNote(unverified().size(), build().header().path(), true);
     }
 
     /** Where the deps archive goes once made, while it is unverified; else none. */

@@ -69,8 +69,12 @@ public final class MetaPortGenerator {
             return spec.header().maintainer();
         }
 
-        public String license() {
-            return spec.header().license();
+        public String licenseHead() {
+            return BuildFiles.licenseHead(spec.header(), "");
+        }
+
+        public String permitPackage() {
+            return BuildFiles.permitPackage(spec.header());
         }
 
         /** The github archives, as DIST_TUPLE lines. */
@@ -95,6 +99,11 @@ public final class MetaPortGenerator {
 
         public boolean hasUnverified() {
             return !unverified.isEmpty();
+        }
+
+        /** For porters, in the Makefile: pkg/README is for whoever installs the package. */
+        public String unverifiedNote() {
+            return BuildFiles.unverifiedNote(unverified.size(), spec.header().path(), false);
         }
     }
 

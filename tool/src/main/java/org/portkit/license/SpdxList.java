@@ -1,0 +1,87 @@
+package org.portkit.license;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.spdx.core.InvalidSPDXAnalysisException;
+import org.spdx.library.ListedLicenses;
+import org.spdx.library.model.v3_0_1.expandedlicensing.ListedLicense;
+import org.spdx.library.model.v3_0_1.expandedlicensing.ListedLicenseException;
+
+/**
+ * The SPDX License List as the SPDX project's Java library ships it in its jar: every license's and
+ * exception's id, name, reference URLs (seeAlso) and the OSI and FSF flags. Only the jar's copy is
+ * read, never spdx.org, so that a lock means the same on every machine and a run needs no network:
+ * the library's {@code org.spdx.useJARLicenseInfoOnly} is set before it loads.
+ *
+ * <p>Reading one license is cheap (its JSON file in the jar); the whole list, which matching POM
+ * wording needs, takes about a second and is read once per run, when {@link #all} is first asked.
+ */
+final class SpdxList {
+    /** The library reads this system property (or its properties file); true keeps it off the network. */
+    static final String JAR_ONLY = "org.spdx.useJARLicenseInfoOnly";
+
+    /** One listed license or exception. */
+    record Entry(String id, String name, List<String> seeAlso, boolean osi, boolean fsf, boolean deprecated) {}
+
+    /** @param licenses and exceptions by id, as the list spells them */
+    record Listed(String version, SortedMap<String, Entry> licenses, SortedMap<String, Entry> exceptions) {}
+
+    private static final class Library {
+        static final ListedLicenses LIST = open();
+    }
+
+    private static final class All {
+        static final Listed LISTED = read(Library.LIST);
+    }
+
+    private SpdxList() {}
+
+    /** Opens the list afresh from the jar (a test calls it to watch for network use). */
+    static ListedLicenses open() {
+        System.setProperty(JAR_ONLY, "true");
+        return ListedLicenses.resetListedLicenses();
+    }
+
+    static Listed all() {
+        return All.LISTED;
+    }
+
+    /** One license by its exact id, without reading the rest of the list. */
+    static Optional<Entry> license(String id) {
+        if (!Library.LIST.isSpdxListedLicenseId(id)) {
+            return Optional.empty();
+        }
+        try {
+            ListedLicense l = Library.LIST.getSpdxListedLicenses().get(id);
+            return Optional.ofNullable(l == null ? null : entry(id, l));
+        } catch (InvalidSPDXAnalysisException e) {
+            throw new IllegalStateException("the SPDX license list in the library's jar is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    static Listed read(ListedLicenses list) {
+        try {
+            SortedMap<String, Entry> licenses = new TreeMap<>();
+            for (var e : list.getSpdxListedLicenses().entrySet()) {
+                licenses.put(e.getKey(), entry(e.getKey(), e.getValue()));
+            }
+            SortedMap<String, Entry> exceptions = new TreeMap<>();
+            for (var e : list.getSpdxListedLicenseExceptions().entrySet()) {
+                ListedLicenseException x = e.getValue();
+                exceptions.put(e.getKey(), new Entry(e.getKey(), x.getName().orElse(""), new ArrayList<>(x.getSeeAlsos()),
+                        false, false, x.getDeprecatedVersion().isPresent()));
+            }
+            return new Listed(list.getLicenseListVersion(), licenses, exceptions);
+        } catch (InvalidSPDXAnalysisException e) {
+            throw new IllegalStateException("the SPDX license list in the library's jar is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private static Entry entry(String id, ListedLicense l) throws InvalidSPDXAnalysisException {
+        return new Entry(id, l.getName().orElse(""), new ArrayList<>(l.getSeeAlsos()), l.getIsOsiApproved().orElse(false),
+                l.getIsFsfLibre().orElse(false), l.getIsDeprecatedLicenseId().orElse(false));
+    }
+}
