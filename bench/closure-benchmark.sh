@@ -29,6 +29,14 @@
 #                   (by default the launcher is built once, then its jar and lib/ are
 #                   copied to BENCH_DIR so concurrent source edits cannot trigger a
 #                   rebuild in the middle of a timed run)
+#   BENCH_LOCAL     the user's own projects, measured like the ones from Central: space-separated
+#                   entries "NAME|SOURCE|JDK|MAVEN-ARGS", SOURCE the path (with a slash, as in
+#                   ./mylib) of a project directory or source archive (.zip, .tar.gz, .tgz,
+#                   .tar.bz2, .tar.xz; pom.xml at the top or in its one top directory),
+#                   JDK a JAVA_HOME (empty: the default one),
+#                   MAVEN-ARGS optional reactor options given before the build arguments of every
+#                   run, commas for spaces (e.g. "-pl,!mod"); no spaces in any field, e.g.
+#                   BENCH_LOCAL="mylib|$HOME/src/mylib||-pl,!mod" BENCH_PROJECTS=mylib
 #   BENCH_PROJECTS  space-separated subset of project names (default: all)
 #   BENCH_REBUILD=0 skip the second online build + tarball (the reproducibility check)
 #   BENCH_CHECK_RUNS how many times `portkit check` of the committed ports is timed (default 3)
@@ -50,11 +58,14 @@ BUILD_ARGS=(-DskipTests -Dspotless.check.skip=true package)
 DEFAULT_JDK=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 JDK25=/usr/lib/jvm/temurin-25-jdk-amd64
 
-# name | artifact for dependency:copy (g:a:v:type:classifier) | JDK
+# name | source: artifact for dependency:copy (g:a:v:type:classifier) or a local path | JDK |
+# Maven arguments before BUILD_ARGS, commas for spaces
 PROJECTS=(
-  "maven-dependency-plugin-3.8.1|org.apache.maven.plugins:maven-dependency-plugin:3.8.1:zip:source-release|$DEFAULT_JDK"
-  "maven-resolver-2.0.17|org.apache.maven.resolver:maven-resolver:2.0.17:zip:source-release|$JDK25"
+  "maven-dependency-plugin-3.8.1|org.apache.maven.plugins:maven-dependency-plugin:3.8.1:zip:source-release|$DEFAULT_JDK|"
+  "maven-resolver-2.0.17|org.apache.maven.resolver:maven-resolver:2.0.17:zip:source-release|$JDK25|"
 )
+read -ra local_projects <<<"${BENCH_LOCAL:-}"
+PROJECTS+=("${local_projects[@]}")
 
 mkdir -p "$BENCH_DIR"
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
@@ -89,18 +100,38 @@ mvn_in() {
   (cd "$dir" && JAVA_HOME="$jdk" "$MVN" -B -s "$SETTINGS" "$@")
 }
 
-# fresh_unpack ZIP DEST: unpacks ZIP into an empty DEST; prints the project directory.
+# fresh_unpack SOURCE DEST: unpacks the archive SOURCE (or copies the directory SOURCE) into an
+# empty DEST; prints the project directory (the one top directory, or DEST if pom.xml is at the top).
 fresh_unpack() {
-  local zip=$1 dest=$2 top
+  local source=$1 dest=$2 top
   rm -rf "$dest"
   mkdir -p "$dest"
-  unzip -q "$zip" -d "$dest"
+  case "$source" in
+    *.zip) unzip -q "$source" -d "$dest" ;;
+    *.tar.gz|*.tgz|*.tar.bz2|*.tar.xz) tar -xf "$source" -C "$dest" ;;
+    *) [ -d "$source" ] || { echo "$source is neither a directory nor a source archive" >&2; return 1; }
+       cp -a "$source/." "$dest/" ;;
+  esac
+  if [ -f "$dest/pom.xml" ]; then
+    printf '%s\n' "$dest"
+    return
+  fi
   top=$(find "$dest" -mindepth 1 -maxdepth 1 -type d)
   if [ "$(printf '%s\n' "$top" | wc -l)" -ne 1 ] || [ ! -f "$top/pom.xml" ]; then
-    echo "unexpected layout in $zip" >&2
+    echo "unexpected layout in $source: no pom.xml at the top or in its one top directory" >&2
     return 1
   fi
   printf '%s\n' "$top"
+}
+
+# source_of SOURCE: the path of a project's source: SOURCE itself when it is a local path (it has
+# a slash, coordinates have none), else the zip that fetch SOURCE put into $DIST.
+source_of() {
+  local a v c
+  case "$1" in
+    */*) readlink -f "$1" ;;
+    *) IFS=':' read -r _ a v _ c <<<"$1"; printf '%s\n' "$DIST/$a-$v-$c.zip" ;;
+  esac
 }
 
 # repo_stats DIR: prints "FILES BYTES JARS_AND_POMS" of the repository's artifacts, leaving out
@@ -154,8 +185,8 @@ MVN=$MAVEN_HOME/bin/mvn
 offline_build() {
   local name=$1 key=$2 whose=$3 repo=$4 logf=$5 srcdir=$6 src
   log "$name: offline build with $whose repository"
-  src=$(fresh_unpack "$zip" "$srcdir")
-  timed "$logf" mvn_in "$src" "$jdk" -o -Dmaven.repo.local="$repo" "${BUILD_ARGS[@]}"
+  src=$(fresh_unpack "$source" "$srcdir")
+  timed "$logf" mvn_in "$src" "$jdk" -o -Dmaven.repo.local="$repo" "${ARGS[@]}"
   R[$name,${key}_offline_secs]=$T_SECS
   if [ "$T_RC" -eq 0 ] && grep -q 'BUILD SUCCESS' "$logf"; then
     R[$name,${key}_offline]=PASS
@@ -184,10 +215,10 @@ record_status() {
 online_tarball() {
   local name=$1 key=$2 dir=$3 src
   log "$name: online build into an empty repository, then tar ($dir)"
-  src=$(fresh_unpack "$zip" "$dir/src-online")
+  src=$(fresh_unpack "$source" "$dir/src-online")
   rm -rf "$dir/online-m2" "$dir/online-m2.tar.gz"
   mkdir -p "$dir/online-m2"
-  timed "$dir/online-build.log" mvn_in "$src" "$jdk" -Dmaven.repo.local="$dir/online-m2" "${BUILD_ARGS[@]}"
+  timed "$dir/online-build.log" mvn_in "$src" "$jdk" -Dmaven.repo.local="$dir/online-m2" "${ARGS[@]}"
   R[$name,${key}_secs]=$T_SECS
   record_status "$name" "$key" "online build" "$dir/online-build.log"
   timed "$dir/tar.log" tar czf "$dir/online-m2.tar.gz" -C "$dir" online-m2
@@ -197,8 +228,14 @@ online_tarball() {
 }
 
 for p in "${PROJECTS[@]}"; do
-  IFS='|' read -r _ artifact _ <<<"$p"
-  fetch "$artifact"
+  IFS='|' read -r name origin _ <<<"$p"
+  if [ -n "${BENCH_PROJECTS:-}" ] && [[ " $BENCH_PROJECTS " != *" $name "* ]]; then
+    continue
+  fi
+  case "$(source_of "$origin")" in
+    "$DIST"/*) fetch "$origin" ;;
+    *) [ -e "$origin" ] || { echo "BENCH_LOCAL: $name's source $origin does not exist" >&2; exit 1; } ;;
+  esac
 done
 
 # ---------------------------------------------------------------- portkit
@@ -222,13 +259,17 @@ declare -A R   # R[name,key]
 NAMES=()
 
 for p in "${PROJECTS[@]}"; do
-  IFS='|' read -r name artifact jdk <<<"$p"
+  IFS='|' read -r name origin jdk extra <<<"$p"
   if [ -n "${BENCH_PROJECTS:-}" ] && [[ " $BENCH_PROJECTS " != *" $name "* ]]; then
     continue
   fi
   NAMES+=("$name")
-  IFS=':' read -r _ a v _ c <<<"$artifact"
-  zip=$DIST/$a-$v-$c.zip
+  source=$(source_of "$origin")
+  jdk=${jdk:-$DEFAULT_JDK}
+  # the Maven arguments of every run of this project: its own (commas for spaces), then BUILD_ARGS
+  IFS=',' read -ra EXTRA <<<"$extra"
+  ARGS=("${EXTRA[@]}" "${BUILD_ARGS[@]}")
+  R[$name,args]=${ARGS[*]}
   W=$BENCH_DIR/$name
   rm -rf "$W"
   mkdir -p "$W"
@@ -236,8 +277,8 @@ for p in "${PROJECTS[@]}"; do
 
   # portkit, cold
   log "$name: portkit cold resolve"
-  timed "$W/portkit-cold.log" portkit resolve "$zip" --cache "$W/pk-cache" --out "$W/pk-m2" \
-    --lock "$W/pk-cold.lock" --settings "$SETTINGS" --java-home "$jdk" -- "${BUILD_ARGS[@]}"
+  timed "$W/portkit-cold.log" portkit resolve "$source" --cache "$W/pk-cache" --out "$W/pk-m2" \
+    --lock "$W/pk-cold.lock" --settings "$SETTINGS" --java-home "$jdk" -- "${ARGS[@]}"
   R[$name,pk_cold]=$T_SECS
   if [ "$T_RC" -eq 0 ]; then
     R[$name,pk_cold_out]=$(grep -E 'files \(|downloaded this run' "$W/portkit-cold.log" | tr '\n' ' ' || true)
@@ -256,8 +297,8 @@ for p in "${PROJECTS[@]}"; do
 
   # portkit, warm (same cache, new output): replays the cold run's recording
   log "$name: portkit warm resolve"
-  timed "$W/portkit-warm.log" portkit resolve "$zip" --cache "$W/pk-cache" --out "$W/pk-m2-warm" \
-    --lock "$W/pk-warm.lock" --settings "$SETTINGS" --java-home "$jdk" -- "${BUILD_ARGS[@]}"
+  timed "$W/portkit-warm.log" portkit resolve "$source" --cache "$W/pk-cache" --out "$W/pk-m2-warm" \
+    --lock "$W/pk-warm.lock" --settings "$SETTINGS" --java-home "$jdk" -- "${ARGS[@]}"
   R[$name,pk_warm]=$T_SECS
   if [ "$T_RC" -eq 0 ]; then
     R[$name,pk_warm_dl]=$(downloaded "$W/portkit-warm.log")
@@ -285,9 +326,9 @@ for p in "${PROJECTS[@]}"; do
 
   # go-offline into an empty repository
   log "$name: dependency:go-offline"
-  src=$(fresh_unpack "$zip" "$W/src-gooffline")
+  src=$(fresh_unpack "$source" "$W/src-gooffline")
   mkdir -p "$W/go-m2"
-  timed "$W/go-offline.log" mvn_in "$src" "$jdk" -Dmaven.repo.local="$W/go-m2" "$DEP_PLUGIN:go-offline"
+  timed "$W/go-offline.log" mvn_in "$src" "$jdk" -Dmaven.repo.local="$W/go-m2" "${EXTRA[@]}" "$DEP_PLUGIN:go-offline"
   R[$name,go_secs]=$T_SECS
   record_status "$name" go go-offline "$W/go-offline.log"
   read -r files bytes jp < <(repo_stats "$W/go-m2")
@@ -363,12 +404,13 @@ mbrow() {
 {
   echo
   echo "portkit vs dependency:go-offline (maven-dependency-plugin 3.8.1) vs online build + tarball, Maven $MAVEN_VERSION"
-  echo "build args: ${BUILD_ARGS[*]}; work dir: $BENCH_DIR; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "build args (after a project's own, listed below): ${BUILD_ARGS[*]}; work dir: $BENCH_DIR; $(nproc) cores; $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   printf '%-44s' ""
   for n in "${NAMES[@]}"; do printf ' %-30s' "$n"; done
   printf '\n'
   row   "JDK"                                   jdk
+  row   "Maven arguments"                       args
   row   "portkit cold resolve (s)"              pk_cold
   row   "portkit warm resolve (s)"              pk_warm
   row   "portkit cold: run-time artifacts"      pk_cold_rec
