@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.maven.model.Build;
@@ -18,6 +19,9 @@ import org.eclipse.aether.graph.Dependency;
 import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactDescriptorException;
+import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
+import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.VersionRangeResult;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
@@ -71,13 +75,14 @@ public final class StaticClosure {
                     || !reactor.contains(node.getArtifact().getGroupId(), node.getArtifact().getArtifactId(),
                             node.getArtifact().getBaseVersion())), reactor);
 
-            for (Plugin plugin : plugins(model).values()) {
+            Plugins plugins = plugins(model);
+            for (Plugin plugin : plugins.all().values()) {
                 resolvePlugin(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion(),
-                        plugin.getDependencies(), pluginRepositories);
+                        plugin.getDependencies(), pluginRepositories, plugins.inDoubt().get(plugin.getKey()));
             }
             Build build = model.getBuild();
             for (Extension e : build == null ? List.<Extension>of() : build.getExtensions()) {
-                resolvePlugin(e.getGroupId(), e.getArtifactId(), e.getVersion(), List.of(), pluginRepositories);
+                resolvePlugin(e.getGroupId(), e.getArtifactId(), e.getVersion(), List.of(), pluginRepositories, null);
             }
         }
     }
@@ -102,8 +107,13 @@ public final class StaticClosure {
         }
     }
 
-    /** Plugins of a module by "groupId:artifactId": default bindings, declared plugins, command-line goals. */
-    private Map<String, Plugin> plugins(Model model) {
+    /**
+     * A module's plugins by "groupId:artifactId" (default bindings, declared plugins, command-line goals),
+     * and of those, the ones loaded only if an execution without a phase runs, with that execution's goals.
+     */
+    private record Plugins(Map<String, Plugin> all, Map<String, List<String>> inDoubt) {}
+
+    private Plugins plugins(Model model) {
         Map<String, Plugin> declared = new LinkedHashMap<>();
         Map<String, Plugin> managed = new LinkedHashMap<>();
         if (model.getBuild() != null) {
@@ -128,15 +138,22 @@ public final class StaticClosure {
             plugin.setVersion(p.length > 2 ? p[2] : null);
             result.put(plugin.getKey(), plugin);
         }
+        Map<String, List<String>> inDoubt = new LinkedHashMap<>();
         for (Plugin d : declared.values()) {
             Plugin byDefault = result.get(d.getKey());
             // A plugin that is not bound by default, is no extension, and has no execution in a phase that runs
             // (none at all: declared for the command line; or all bound after the requested phases) is never
-            // loaded by this build. An execution without a phase takes its mojo's default: kept, in doubt.
+            // loaded by this build. An execution without a phase takes its mojo's default: in doubt until
+            // the plugin's descriptor says which (resolvePlugin).
             boolean executes = d.getExecutions().stream()
-                    .anyMatch(e -> e.getPhase() == null || lifecycles.runs(e.getPhase(), args.tasks()));
+                    .anyMatch(e -> e.getPhase() != null && lifecycles.runs(e.getPhase(), args.tasks()));
+            List<String> phaseless = d.getExecutions().stream().filter(e -> e.getPhase() == null)
+                    .flatMap(e -> e.getGoals().stream()).toList();
             if (byDefault == null && !d.isExtensions() && !executes) {
-                continue;
+                if (phaseless.isEmpty()) {
+                    continue;
+                }
+                inDoubt.put(d.getKey(), phaseless);
             }
             Plugin p = d.clone();
             if (p.getVersion() == null && byDefault != null) {
@@ -158,15 +175,19 @@ public final class StaticClosure {
                 p.setVersion(m.getVersion());
             }
         }
-        return result;
+        return new Plugins(result, inDoubt);
     }
 
     /**
      * Resolves a plugin or extension with its whole runtime tree: Maven 3.9 downloads even the
      * artifacts its core already provides (it hides them from the plugin's class realm later).
+     *
+     * @param goalsInDoubt the goals of executions without a phase when only they could load the plugin,
+     *     else null
      */
     private void resolvePlugin(String groupId, String artifactId, String version,
-            List<org.apache.maven.model.Dependency> extra, List<RemoteRepository> repositories) {
+            List<org.apache.maven.model.Dependency> extra, List<RemoteRepository> repositories,
+            List<String> goalsInDoubt) {
         if (version == null || version.isEmpty()) {
             // Maven 3 takes the newest release from the repository metadata, with a warning.
             VersionRangeResult range = resolver.versions(
@@ -180,11 +201,35 @@ public final class StaticClosure {
                 return;
             }
         }
+        Artifact jar = new DefaultArtifact(groupId, artifactId, "jar", version);
+        if (goalsInDoubt != null && !runsByDefault(jar, goalsInDoubt, repositories)) {
+            return;
+        }
         CollectRequest request = new CollectRequest();
-        request.setRoot(new Dependency(new DefaultArtifact(groupId, artifactId, "jar", version), "runtime"));
+        request.setRoot(new Dependency(jar, "runtime"));
         extra.forEach(d -> request.addDependency(dependency(d)));
         request.setRepositories(repositories);
         resolver.resolveGraph(request, null);
+    }
+
+    /**
+     * Whether one of {@code goals} runs in its default phase, which only the plugin's descriptor names.
+     * Maven reads the descriptor from the plugin's POM and jar, which are fetched here too, and loads
+     * the rest of the plugin's tree only for a goal that runs. A descriptor that cannot be read, or that
+     * does not know a goal, counts as running: the whole tree is then kept, a superset.
+     */
+    private boolean runsByDefault(Artifact jar, List<String> goals, List<RemoteRepository> repositories) {
+        try {
+            resolver.system().readArtifactDescriptor(resolver.session(),
+                    new ArtifactDescriptorRequest(jar, repositories, null));
+        } catch (ArtifactDescriptorException e) {
+            return true; // the whole tree's resolution names what is missing
+        }
+        ArtifactResult resolved = resolver.resolve(jar, repositories);
+        Optional<MojoPhases> mojos = resolved == null || !resolved.isResolved() ? Optional.empty()
+                : MojoPhases.of(resolved.getArtifact().getPath());
+        return mojos.isEmpty() || goals.stream().anyMatch(goal -> mojos.get().phase(goal)
+                .map(phase -> !phase.isEmpty() && lifecycles.runs(phase, args.tasks())).orElse(true));
     }
 
     private List<RemoteRepository> repositories(List<org.apache.maven.model.Repository> declared, List<RemoteRepository> extra) {
@@ -220,7 +265,7 @@ public final class StaticClosure {
         for (Module m : reactor.modules()) {
             List<String> used = new ArrayList<>();
             m.model().getDependencies().forEach(d -> used.add(d.getManagementKey() + ":" + d.getVersion()));
-            for (Plugin p : plugins(m.model()).values()) {
+            for (Plugin p : plugins(m.model()).all().values()) {
                 used.add("plugin " + p.getKey() + ":" + p.getVersion());
                 p.getDependencies().forEach(d -> used.add("dependency of plugin " + p.getKey() + " "
                         + d.getManagementKey() + ":" + d.getVersion()));

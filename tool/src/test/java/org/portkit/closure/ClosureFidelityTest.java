@@ -117,15 +117,21 @@ class ClosureFidelityTest {
     @Test
     void aRecordedLockHoldsWhatTheBuildReadAndStillBuildsOffline() throws IOException {
         Path source = tmp.resolve("src");
-        // antrun runs in install, which 'package' does not reach; exec:java has no phase, so static
-        // resolution keeps exec-maven-plugin's whole tree in doubt, where Maven only reads its descriptor.
+        // antrun runs in install, which 'package' does not reach. checkstyle:check has no phase: its
+        // descriptor binds it to verify, not reached either, so Maven reads only the plugin's POM and jar.
+        // exec-maven-plugin's execution is bound to "none", no phase Maven knows: static resolution keeps
+        // its whole tree in doubt (an extension's lifecycle could have such a phase), Maven never loads it.
         jarModule(source, "app", """
                 <build><plugins>
                   <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-antrun-plugin</artifactId>
                     <version>3.1.0</version><executions><execution><id>late</id><phase>install</phase>
                     <goals><goal>run</goal></goals></execution></executions></plugin>
+                  <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-checkstyle-plugin</artifactId>
+                    <version>3.1.2</version><executions><execution><id>by-default</id><goals><goal>check</goal></goals>
+                    </execution></executions></plugin>
                   <plugin><groupId>org.codehaus.mojo</groupId><artifactId>exec-maven-plugin</artifactId>
-                    <version>3.5.0</version><executions><execution><id>in-doubt</id><goals><goal>java</goal></goals>
+                    <version>3.5.0</version><executions><execution><id>in-doubt</id><phase>none</phase>
+                    <goals><goal>java</goal></goals>
                     <configuration><mainClass>app.App</mainClass></configuration></execution></executions></plugin>
                 </plugins></build>""");
         List<String> args = List.of("-DskipTests", "package");
@@ -138,9 +144,14 @@ class ClosureFidelityTest {
 
         resolve(source, args, true, true);
         Lock recorded = LockFile.read(tmp.resolve("portkit.lock"));
+        String checkstyle = "org/apache/maven/plugins/maven-checkstyle-plugin/3.1.2/maven-checkstyle-plugin-3.1.2.";
         for (Lock lock : List.of(statics, recorded)) {
             assertTrue(paths(lock).stream().noneMatch(p -> p.contains("maven-antrun-plugin")),
                     "an execution in a phase not reached adds nothing");
+            assertTrue(paths(lock).containsAll(List.of(checkstyle + "pom", checkstyle + "jar")),
+                    "Maven reads the descriptor of a plugin whose execution names no phase");
+            assertTrue(paths(lock).stream().noneMatch(p -> p.startsWith("com/puppycrawl/")),
+                    "a goal whose default phase is not reached adds nothing beyond the descriptor");
         }
         assertTrue(paths(recorded).stream().noneMatch(p -> p.startsWith(commonsExec)), "the build never reads it");
         assertTrue(recorded.files().size() < statics.files().size(),
