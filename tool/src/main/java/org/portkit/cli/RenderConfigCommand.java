@@ -94,14 +94,15 @@ final class RenderConfigCommand implements Callable<Integer> {
                 t.host(host); // an unknown name is refused before a secrets file is made
             }
             Site.Secrets secrets = secrets();
+            Site.Network network = new Site.Network(null, stun, turn); // NAT is each bridge's, in the description
             if (host != null) {
-                Map<String, String> files = SiteRenderer.write(TopologyRenderer.site(t, host, new Site.Network(null, stun, turn),
-                        Site.Ports.DEFAULT, root, secrets), dir);
+                Map<String, String> files = SiteRenderer.write(TopologyRenderer.site(t, host, network, Site.Ports.DEFAULT, root,
+                        secrets), dir);
                 System.out.println("rendered " + files.size() + " files for host " + host + " of " + domain + " into " + dir);
                 return 0;
             }
-            Map<String, String> files = TopologyRenderer.write(t, description, new Site.Network(null, stun, turn),
-                    Site.Ports.DEFAULT, h -> prefix != null ? prefix : root + "/" + h, secrets, dir);
+            Map<String, String> files = TopologyRenderer.write(t, description, network, Site.Ports.DEFAULT,
+                    h -> prefix != null ? prefix : root + "/" + h, secrets, dir);
             System.out.println("rendered " + files.size() + " files for " + t.hosts().size() + " hosts"
                     + t.router().map(r -> " and router " + r.name()).orElse("") + " of " + domain + " into " + dir);
             return 0;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -24,12 +25,9 @@ public final class Hashing {
 
     /** Hex digest with a JDK algorithm name ("SHA-1", "SHA-256", "SHA-512", "MD5"). */
     public static String hex(String algorithm, Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
             MessageDigest md = digest(algorithm);
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
+            feed(md, file, OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -42,13 +40,8 @@ public final class Hashing {
      */
     public static String copy(Path from, Path to, String algorithm) throws IOException {
         MessageDigest md = digest(algorithm);
-        try (InputStream in = Files.newInputStream(from);
-                OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-                out.write(buf, 0, n);
-            }
+        try (OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            feed(md, from, out);
         }
         return HexFormat.of().formatHex(md.digest());
     }
@@ -64,14 +57,9 @@ public final class Hashing {
             files = walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
         }
         MessageDigest md = digest("SHA-256");
-        byte[] buf = new byte[1 << 16];
         for (Path f : files) {
             md.update(("file " + f.toString().replace('\\', '/') + "\n").getBytes(StandardCharsets.UTF_8));
-            try (InputStream in = Files.newInputStream(root.resolve(f))) {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    md.update(buf, 0, n);
-                }
-            }
+            feed(md, root.resolve(f), OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(md.digest());
     }
@@ -81,6 +69,13 @@ public final class Hashing {
         MessageDigest md = digest("SHA-256");
         lines.forEach(l -> md.update((l + "\n").getBytes(StandardCharsets.UTF_8)));
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Streams {@code file}'s bytes into {@code md} and on to {@code out}: the one read loop of this class. */
+    private static void feed(MessageDigest md, Path file, OutputStream out) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+            in.transferTo(out);
+        }
     }
 
     /** A fresh digest for bytes hashed as they stream past (JDK algorithm names, as {@link #hex}). */
