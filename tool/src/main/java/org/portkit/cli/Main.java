@@ -13,10 +13,18 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
 /** portkit's command line: one subcommand per job. */
 @Command(name = "portkit", mixinStandardHelpOptions = true, version = "portkit 0.1",
         description = "Turns Maven-built Java servers into OpenBSD ports that build offline.",
-        subcommands = {ResolveCommand.class, LockCommand.class, UpdateCommand.class, GenerateCommand.class, CheckCommand.class,
-                BuildCommand.class, ArchiveCommand.class, DiffCommand.class, RenderConfigCommand.class, VerifyConfigCommand.class},
         footerHeading = "%nExit status:%n")
 public final class Main implements Runnable {
+    /**
+     * The commands, in the order the help lists them. Picocli reflects over a command's class (its
+     * options, mixins, usage) when it is added, which is a good part of a short run's time, and a run
+     * needs one: only the command named first is added, all of them for the top-level help, an
+     * option, a mistyped name or the manual pages' generator (it writes a page for each; hidden
+     * from the list).
+     */
+    private static final List<Class<?>> COMMANDS = List.of(ResolveCommand.class, LockCommand.class, UpdateCommand.class,
+            GenerateCommand.class, CheckCommand.class, BuildCommand.class, ArchiveCommand.class, DiffCommand.class,
+            RenderConfigCommand.class, VerifyConfigCommand.class, ManPageGenerator.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,17 +36,21 @@ public final class Main implements Runnable {
 
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        cli.getCommandSpec().usageMessage().footer(exitStatusTable());
+        String exitStatuses = exitStatusTable();
+        cli.getCommandSpec().usageMessage().footer(exitStatuses);
+        List<Class<?>> named = COMMANDS.stream()
+                .filter(c -> c != ManPageGenerator.class && args.length > 0 && name(c).equals(args[0])).toList();
+        for (Class<?> command : named.isEmpty() ? COMMANDS : named) {
+            cli.addSubcommand(command);
+        }
         cli.getSubcommands().values().forEach(c -> {
             CommandLine.Model.UsageMessageSpec usage = c.getCommandSpec().usageMessage();
-            usage.footerHeading("%nExit status:%n").footer(exitStatusTable()).description(Arrays.stream(summaryFirst(usage.description()))
+            usage.footerHeading("%nExit status:%n").footer(exitStatuses).description(Arrays.stream(summaryFirst(usage.description()))
                     // what picocli returns is interpolated already: keep a literal ${VAR} literal when it is set again
                     .map(line -> line.replace("${", "$${")).toArray(String[]::new));
+            // Hidden: the port's build writes the manual pages from this very help, exit statuses included.
+            usage.hidden(c.getCommand() instanceof ManPageGenerator);
         });
-        // Hidden: the port's build writes the manual pages from this very help, exit statuses included.
-        CommandLine manPages = new CommandLine(new ManPageGenerator());
-        manPages.getCommandSpec().usageMessage().hidden(true);
-        cli.addSubcommand(manPages);
         cli.setExitCodeExceptionMapper(t -> t instanceof PortkitException p ? ExitStatus.of(p.kind()).code : ExitStatus.INTERNAL.code);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
@@ -57,6 +69,11 @@ public final class Main implements Runnable {
             return ExitStatus.USAGE.code;
         });
         return cli.execute(args);
+    }
+
+    /** The name a command is called by, as its class declares it. */
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
     }
 
     /**
