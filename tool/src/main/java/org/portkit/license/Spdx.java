@@ -109,7 +109,7 @@ public final class Spdx {
     public static boolean isFree(String expression) {
         for (String alternative : expression.split(" OR ")) {
             String id = alternative.replaceFirst(" WITH .*", "");
-            if (id.equals(PUBLIC_DOMAIN) || SpdxList.license(id).filter(e -> e.osi() || e.fsf()).isPresent()) {
+            if (id.equals(PUBLIC_DOMAIN) || SpdxList.approved(id)) {
                 return true;
             }
         }

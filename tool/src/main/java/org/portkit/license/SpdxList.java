@@ -2,9 +2,10 @@ package org.portkit.license;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.spdx.core.InvalidSPDXAnalysisException;
 import org.spdx.library.ListedLicenses;
 import org.spdx.library.model.v3_0_1.expandedlicensing.ListedLicense;
@@ -49,16 +50,25 @@ final class SpdxList {
         return All.LISTED;
     }
 
-    /** One license by its exact id, without reading the rest of the list. */
-    static Optional<Entry> license(String id) {
+    /**
+     * Whether the list flags the license {@code id} (its exact id) OSI-approved or FSF-libre, without
+     * reading the rest of the list. A lock names a few licenses for many artifacts: each is read once.
+     */
+    static boolean approved(String id) {
+        return APPROVED.computeIfAbsent(id, SpdxList::readApproved);
+    }
+
+    private static final Map<String, Boolean> APPROVED = new ConcurrentHashMap<>();
+
+    private static boolean readApproved(String id) {
         if (!Library.LIST.isSpdxListedLicenseId(id)) {
-            return Optional.empty();
+            return false;
         }
         try {
-            ListedLicense l = Library.LIST.getSpdxListedLicenses().get(id);
-            return Optional.ofNullable(l == null ? null : entry(id, l));
+            ListedLicense l = Library.LIST.getListedLicenseById(id);
+            return l != null && (l.getIsOsiApproved().orElse(false) || l.getIsFsfLibre().orElse(false));
         } catch (InvalidSPDXAnalysisException e) {
-            throw new IllegalStateException("the SPDX license list in the library's jar is unreadable: " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
@@ -76,8 +86,12 @@ final class SpdxList {
             }
             return new Listed(list.getLicenseListVersion(), licenses, exceptions);
         } catch (InvalidSPDXAnalysisException e) {
-            throw new IllegalStateException("the SPDX license list in the library's jar is unreadable: " + e.getMessage(), e);
+            throw unreadable(e);
         }
+    }
+
+    private static IllegalStateException unreadable(InvalidSPDXAnalysisException e) {
+        return new IllegalStateException("the SPDX license list in the library's jar is unreadable: " + e.getMessage(), e);
     }
 
     private static Entry entry(String id, ListedLicense l) throws InvalidSPDXAnalysisException {
