@@ -310,6 +310,10 @@ public final class Lint {
         }
     }
 
+    private static final Pattern WORDS = Pattern.compile("\\s+");
+    /** {@code DISTFILES} may name a file {@code {url}file}: the braces say how to fetch it. */
+    private static final Pattern BRACES = Pattern.compile("\\{.*\\}");
+
     /** Every distfile the Makefile and maven.inc name: DISTFILES and DISTFILES.x entries, DIST_TUPLE archives. */
     private static Set<String> distfiles(String makefile, String mavenInc) {
         Set<String> out = new TreeSet<>();
@@ -317,15 +321,15 @@ public final class Lint {
         for (Map<String, List<String>> assignments : List.of(vars, MakefileText.assignments(mavenInc))) {
             assignments.forEach((var, values) -> {
                 if (var.equals("DISTFILES") || var.startsWith("DISTFILES.")) {
-                    for (String d : String.join(" ", values).trim().split("\\s+")) {
-                        out.add(d.replaceAll("\\{.*\\}", ""));
+                    for (String d : WORDS.split(String.join(" ", values).trim())) {
+                        out.add(BRACES.matcher(d).replaceAll(""));
                     }
                 }
             });
         }
         String tuples = MakefileText.value(vars, "DIST_TUPLE");
         if (tuples != null) {
-            String[] w = tuples.trim().split("\\s+");
+            String[] w = WORDS.split(tuples.trim());
             for (int i = 0; i + 4 < w.length; i += 5) {
                 out.add(DistTuple.parse(String.join(" ", List.of(w).subList(i, i + 5))).distfile());
             }

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.parser.ConfigDocument;
 import com.typesafe.config.parser.ConfigDocumentFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -165,7 +166,9 @@ public record SpecFile(SpecPaths paths, Config config, String text) {
                         .map(k -> k.substring(block.length())).sorted().toList()));
             }
         }
-        set.forEach(e -> requireOnce(e.getKey()));
+        ConfigDocument document = ConfigDocumentFactory.parseString(text);
+        List<String> lines = text.lines().toList();
+        set.forEach(e -> requireOnce(document, lines, e.getKey()));
     }
 
     /**
@@ -173,9 +176,8 @@ public record SpecFile(SpecPaths paths, Config config, String text) {
      * value, the document drops the earlier settings of a key set anew (a line before the last changes)
      * and gives it to each setting inside an object set twice (it shows up more than once).
      */
-    private void requireOnce(String path) {
-        List<String> before = text.lines().toList();
-        List<String> probed = probed(path);
+    private void requireOnce(ConfigDocument document, List<String> before, String path) {
+        List<String> probed = probed(document, path);
         List<Integer> probes = probes(probed);
         int last = probes.get(probes.size() - 1);
         int first = probes.get(0) < last ? probes.get(0) : last;
@@ -197,13 +199,13 @@ public record SpecFile(SpecPaths paths, Config config, String text) {
      * replaced, says where it starts.
      */
     private int line(String path) {
-        List<Integer> probes = probes(probed(path));
+        List<Integer> probes = probes(probed(ConfigDocumentFactory.parseString(text), path));
         return probes.get(probes.size() - 1) + 1;
     }
 
     /** The file's lines with the value of {@code path} (each setting of it) replaced by a probe. */
-    private List<String> probed(String path) {
-        return ConfigDocumentFactory.parseString(text).withValueText(path, PROBE).render().lines().toList();
+    private static List<String> probed(ConfigDocument document, String path) {
+        return document.withValueText(path, PROBE).render().lines().toList();
     }
 
     private static List<Integer> probes(List<String> probed) {

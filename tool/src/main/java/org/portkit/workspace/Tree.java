@@ -46,12 +46,12 @@ public record Tree(Path root) {
 
     /** The spec in {@code specDir}, of whichever kind its port.conf names. */
     public static PortSpec spec(Path specDir) {
-        return PortSpec.parse(SpecFile.read(paths(specDir)), setup());
+        return PortSpec.parse(SpecFile.read(paths(specDir)), Tree::setup);
     }
 
     /** The spec {@code text} gives as the port.conf in {@code specDir}. */
     public static PortSpec spec(Path specDir, String text) {
-        return PortSpec.parse(SpecFile.parse(paths(specDir), text), setup());
+        return PortSpec.parse(SpecFile.parse(paths(specDir), text), Tree::setup);
     }
 
     /** What a meta port ships to configure its parts: Jitsi Meet's site, for www/jitsi-meta. */

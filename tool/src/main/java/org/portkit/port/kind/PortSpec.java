@@ -1,6 +1,7 @@
 package org.portkit.port.kind;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.portkit.lock.Lock;
 import org.portkit.port.GeneratedPort;
 import org.portkit.port.Header;
@@ -15,12 +16,15 @@ import org.portkit.port.SpecFile;
  */
 public sealed interface PortSpec permits MavenPort, MetaPort {
 
-    /** The spec in {@code file}, of the kind it names; {@code setup} is what a meta port ships to configure its parts. */
-    static PortSpec parse(SpecFile file, Bundle setup) {
+    /**
+     * The spec in {@code file}, of the kind it names; {@code setup} gives what a meta port ships to
+     * configure its parts (read from the jar only for a meta spec).
+     */
+    static PortSpec parse(SpecFile file, Supplier<Bundle> setup) {
         return SpecFile.reading(() -> switch (file.kind()) {
             case DaemonPort.KIND -> DaemonPort.parse(file);
             case AppPort.KIND -> AppPort.parse(file);
-            case MetaPort.KIND -> MetaPort.parse(file, setup);
+            case MetaPort.KIND -> MetaPort.parse(file, setup.get());
             default -> throw file.error("kind", "one of " + DaemonPort.KIND + ", " + AppPort.KIND + ", " + MetaPort.KIND);
         });
     }
