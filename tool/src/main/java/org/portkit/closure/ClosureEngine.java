@@ -3,6 +3,7 @@ package org.portkit.closure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,8 +164,10 @@ public final class ClosureEngine {
 
     private static Result resolve(Request request, MavenArgs args, WorkArea area, Path out) throws IOException {
         Path work = area.dir();
-        if (area.afterKilledRun()) {
-            Untracked.forget(request.cache().repository());
+        Optional<Instant> killed = area.afterKilledRun();
+        if (killed.isPresent()) {
+            Untracked.forget(request.cache().repository(), killed.get());
+            area.cleaned();
         }
         // Logs outlive the work directory, so that a failure's log can still be read.
         Path logs = Files.createDirectories(request.cache().logs()).resolve(work.getFileName().toString());

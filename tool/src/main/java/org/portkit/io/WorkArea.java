@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -20,19 +21,26 @@ import java.util.stream.Stream;
  * as the run lives. What the run stages outside it (a repository beside {@code --out}) is noted in
  * it first. A run killed without cleaning up leaves an unlocked area behind: the next run on that
  * cache removes it and what it noted, and never touches an area whose run is still alive.
+ *
+ * <p>A killed run may also have left half-done files in the cache itself. Which ones cannot be told
+ * from a live run's files being written at the same moment, so they are cleaned only by a run that
+ * opens while no other is alive (see {@link #afterKilledRun}); until one does, a mark in the work
+ * directory remembers that a killed run was found.
  */
 public final class WorkArea implements AutoCloseable {
     private static final String LIVE = ".live";
     private static final String STAGED = ".staged";
+    /** In the work directory: a killed run was found and what it left in the cache is not cleaned yet. */
+    private static final String KILLED = ".killed";
     /** An area without its lock file is a run's first milliseconds, or one from before areas were locked. */
     private static final Duration UNLOCKED_GRACE = Duration.ofMinutes(10);
 
     private final Path dir;
     private final FileChannel channel;
     private final FileLock lock;
-    private final boolean afterKilledRun;
+    private final Optional<Instant> afterKilledRun;
 
-    private WorkArea(Path dir, FileChannel channel, FileLock lock, boolean afterKilledRun) {
+    private WorkArea(Path dir, FileChannel channel, FileLock lock, Optional<Instant> afterKilledRun) {
         this.dir = dir;
         this.channel = channel;
         this.lock = lock;
@@ -42,11 +50,17 @@ public final class WorkArea implements AutoCloseable {
     /** Removes what dead runs left under {@code root} (a cache's work/), then opens a new area named {@code prefix…}. */
     public static WorkArea open(Path root, String prefix) throws IOException {
         Files.createDirectories(root);
-        boolean swept = sweep(root);
+        Instant opened = Instant.now();
+        Sweep swept = sweep(root);
+        Path killed = root.resolve(KILLED);
+        if (swept.killed()) {
+            Files.writeString(killed, "");
+        }
+        Optional<Instant> clean = !swept.othersAlive() && Files.exists(killed) ? Optional.of(opened) : Optional.empty();
         Path dir = Files.createTempDirectory(root, prefix);
         FileChannel channel = FileChannel.open(dir.resolve(LIVE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            return new WorkArea(dir, channel, channel.lock(), swept);
+            return new WorkArea(dir, channel, channel.lock(), clean);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -57,9 +71,20 @@ public final class WorkArea implements AutoCloseable {
         return dir;
     }
 
-    /** Whether opening this area removed one a killed run left: that run may have left more in the cache. */
-    public boolean afterKilledRun() {
+    /**
+     * When a killed run may have left half-done files in the cache (this run or an earlier one found
+     * its area) and no other run was alive as this one opened: the moment it opened. Every file the
+     * cache held before it is then a finished or a dead run's; a file written since is a run's that
+     * started later. Empty otherwise: nothing to clean, or a live run may be writing the cache (a
+     * later run cleans). Call {@link #cleaned} once the cache is cleaned.
+     */
+    public Optional<Instant> afterKilledRun() {
         return afterKilledRun;
+    }
+
+    /** The cache no longer holds what killed runs left. */
+    public void cleaned() throws IOException {
+        Files.deleteIfExists(dir.getParent().resolve(KILLED));
     }
 
     /**
@@ -92,49 +117,61 @@ public final class WorkArea implements AutoCloseable {
         }
     }
 
-    /** Removes the areas of dead runs; true if there was one. */
-    private static boolean sweep(Path root) throws IOException {
+    /** What the areas under the work directory said: whether a killed run's was among them, and a live run's. */
+    private record Sweep(boolean killed, boolean othersAlive) {}
+
+    private enum State { DEAD, ALIVE, GONE }
+
+    /** Removes the areas of dead runs. */
+    private static Sweep sweep(Path root) throws IOException {
         List<Path> areas;
         try (Stream<Path> list = Files.list(root)) {
             areas = list.filter(Files::isDirectory).toList();
         }
-        boolean any = false;
+        boolean killed = false;
+        boolean alive = false;
         for (Path area : areas) {
-            if (isAbandoned(area)) {
-                any = true;
-                try {
-                    remove(area);
-                } catch (IOException ignored) {
-                    // another run is sweeping it at the same moment
+            switch (state(area)) {
+                case DEAD -> {
+                    killed = true;
+                    try {
+                        remove(area);
+                    } catch (IOException ignored) {
+                        // another run is sweeping it at the same moment
+                    }
                 }
+                case ALIVE -> alive = true;
+                case GONE -> { }
             }
         }
-        return any;
+        return new Sweep(killed, alive);
     }
 
-    private static boolean isAbandoned(Path area) throws IOException {
+    private static State state(Path area) throws IOException {
         Path live = area.resolve(LIVE);
         if (!Files.exists(live)) {
             FileTime modified;
             try {
                 modified = Files.getLastModifiedTime(area);
             } catch (NoSuchFileException e) {
-                return false;
+                return State.GONE;
             }
-            return area.getFileName().toString().startsWith("run")
-                    && modified.toInstant().isBefore(Instant.now().minus(UNLOCKED_GRACE));
+            if (!modified.toInstant().isBefore(Instant.now().minus(UNLOCKED_GRACE))) {
+                return State.ALIVE;
+            }
+            return area.getFileName().toString().startsWith("run") ? State.DEAD : State.GONE;
         }
         try (FileChannel channel = FileChannel.open(live, StandardOpenOption.WRITE)) {
             FileLock probe = channel.tryLock();
             if (probe == null) {
-                return false;
+                return State.ALIVE;
             }
             probe.release();
-            return true;
+            return State.DEAD;
         } catch (OverlappingFileLockException e) {
-            return false; // held by a run in this very JVM
+            return State.ALIVE; // held by a run in this very JVM
         } catch (NoSuchFileException e) {
-            return false; // its run just finished
+            return State.GONE; // its run just finished
         }
     }
 

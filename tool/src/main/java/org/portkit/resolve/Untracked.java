@@ -3,7 +3,9 @@ package org.portkit.resolve;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
@@ -18,7 +20,8 @@ import java.util.stream.Stream;
  * neither pin it nor serve it to the recording build (measured: a run after one killed mid-download
  * had its recording build fail, every jar of a module "not found"). Nothing but the resolver's
  * downloads writes the cache, so such a file is half of an interrupted download: it goes, with its
- * checksum files, and is downloaded again.
+ * checksum files, and is downloaded again. Only files written before a given moment go: a run that
+ * started after it may be between the two steps of its own download.
  */
 public final class Untracked {
     private static final String TRACKING = "_remote.repositories";
@@ -26,8 +29,8 @@ public final class Untracked {
 
     private Untracked() {}
 
-    /** Deletes the untracked files under {@code cache} (the resolver's cache); returns how many. */
-    public static int forget(Path cache) throws IOException {
+    /** Deletes the untracked files under {@code cache} (the resolver's cache) written before {@code before}; returns how many. */
+    public static int forget(Path cache, Instant before) throws IOException {
         if (!Files.isDirectory(cache)) {
             return 0;
         }
@@ -46,7 +49,7 @@ public final class Untracked {
             }
             Set<String> tracked = tracked(dir.resolve(TRACKING));
             for (Path f : files) {
-                if (!tracked.contains(f.getFileName().toString())) {
+                if (!tracked.contains(f.getFileName().toString()) && writtenBefore(f, before)) {
                     Files.deleteIfExists(f);
                     for (String suffix : CHECKSUMS) {
                         Files.deleteIfExists(f.resolveSibling(f.getFileName() + suffix));
@@ -56,6 +59,14 @@ public final class Untracked {
             }
         }
         return deleted;
+    }
+
+    private static boolean writtenBefore(Path f, Instant before) throws IOException {
+        try {
+            return Files.getLastModifiedTime(f).toInstant().isBefore(before);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     /** Not the resolver's bookkeeping (tracking, metadata, "not found" markers) nor a checksum file. */

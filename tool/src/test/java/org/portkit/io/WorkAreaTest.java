@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,5 +46,27 @@ class WorkAreaTest {
         live.close();
         assertFalse(Files.exists(staged), "closing removes what was staged and not moved into place");
         assertFalse(Files.exists(live.dir()));
+    }
+
+    @Test
+    void aKilledRunsLeftoversInTheCacheAreCleanedOnlyByARunWithNoOtherAlive() throws IOException {
+        Path work = tmp.resolve("cache/work");
+        WorkArea live = WorkArea.open(work, "run");
+        Files.writeString(Files.createDirectories(work.resolve("run123")).resolve(".live"), "");
+        try (WorkArea other = WorkArea.open(work, "run")) {
+            assertFalse(Files.exists(work.resolve("run123")), "the killed run's area goes at once");
+            assertTrue(other.afterKilledRun().isEmpty(), "a live run may be between the two steps of a download");
+        }
+        live.close();
+        Instant before = Instant.now();
+        try (WorkArea alone = WorkArea.open(work, "run")) {
+            Optional<Instant> since = alone.afterKilledRun();
+            assertTrue(since.isPresent(), "the killed run is remembered until a run alone can clean");
+            assertFalse(since.get().isBefore(before));
+            alone.cleaned();
+        }
+        try (WorkArea next = WorkArea.open(work, "run")) {
+            assertTrue(next.afterKilledRun().isEmpty(), "cleaned once");
+        }
     }
 }

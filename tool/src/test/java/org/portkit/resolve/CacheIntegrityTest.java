@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -76,14 +78,19 @@ class CacheIntegrityTest {
                 assertNull(resolver.tryResolve(pom(), r), "the resolver takes it for an installed file: never served");
                 assertTrue(resolver.problems().isEmpty(), "and nothing says why");
             }
-            assertEquals(2, Untracked.forget(tmp.resolve("cache")));
+            Instant opened = Instant.now();
+            Path later = Files.writeString(cached.resolveSibling("lib-1.0-tests.jar"), "a later run's, mid-download");
+            Files.setLastModifiedTime(later, FileTime.from(opened.plusSeconds(1)));
+            assertEquals(2, Untracked.forget(tmp.resolve("cache"), opened));
             assertTrue(Files.notExists(cached) && Files.notExists(cached.resolveSibling("lib-1.0.pom.sha1")));
+            assertTrue(Files.isRegularFile(later), "a file written since the moment given is a live run's: it stays");
+            Files.delete(later);
             int before = repo.requests();
             try (Resolver resolver = open()) {
                 assertNotNull(resolver.tryResolve(pom(), r), "downloaded again and verified");
                 assertTrue(repo.requests() > before);
             }
-            assertEquals(0, Untracked.forget(tmp.resolve("cache")), "a tracked file stays");
+            assertEquals(0, Untracked.forget(tmp.resolve("cache"), Instant.now()), "a tracked file stays");
             assertTrue(Files.isRegularFile(cached));
         }
     }
