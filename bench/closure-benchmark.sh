@@ -9,8 +9,8 @@
 #   portkit  cold resolve time (empty --cache) with its time per phase (PORTKIT_PROFILE=1), warm resolve time (same cache,
 #            new --out; the warm run copies the files of the lock the cold run kept
 #            for the same inputs instead of resolving and building again), files and bytes in its
-#            output repository, and whether `mvn -o` builds a fresh unpack of the
-#            source with only that repository;
+#            output repository, the jar and POM files its cold run fetched that the lock leaves
+#            out, and whether `mvn -o` builds a fresh unpack of the source with only that repository;
 #   go-offline time into an empty local repository, files and bytes in that
 #            repository (without _remote.repositories, *.lastUpdated,
 #            resolver-status.properties), and whether `mvn -o` builds a fresh
@@ -141,6 +141,18 @@ repo_stats() {
   find "$1" -type f ! -name _remote.repositories ! -name '*.lastUpdated' \
       ! -name resolver-status.properties -printf '%s %f\n' |
     awk '{ n++; b += $1 } $2 ~ /\.(jar|pom)$/ { jp++ } END { printf "%d %d %d\n", n, b, jp }'
+}
+
+# beyond_lock CACHE LOCK: prints "JARS_AND_POMS BYTES" of the files in portkit's download cache
+# (repository/cached/ID-DIGEST/PATH) that its lock does not name: what static resolution fetched
+# beside the recording and the lock left out.
+beyond_lock() {
+  if [ ! -d "$1/repository/cached" ] || [ ! -f "$2" ]; then echo "- -"; return; fi
+  find "$1/repository/cached" -mindepth 2 -type f \( -name '*.jar' -o -name '*.pom' \) -printf '%s %P\n' |
+    awk 'NR == FNR { if ($1 == "file") locked[$2 " " $3] = 1; next }
+         { dir = substr($2, 1, index($2, "/") - 1); id = dir; sub(/-[0-9a-f]+$/, "", id)
+           if (!((id " " substr($2, length(dir) + 2)) in locked)) { n++; b += $1 } }
+         END { printf "%d %d\n", n, b }' "$2" -
 }
 
 # phases LOG: portkit's per-phase profile lines ("portkit phase NAME: S s, N files downloaded"), one line.
@@ -287,6 +299,8 @@ for p in "${PROJECTS[@]}"; do
     read -r files bytes jp < <(repo_stats "$W/pk-m2")
     R[$name,pk_files]=$files; R[$name,pk_bytes]=$bytes; R[$name,pk_jp]=$jp
     R[$name,pk_lock_files]=$(grep -c '^file ' "$W/pk-cold.lock" || true)
+    read -r files bytes < <(beyond_lock "$W/pk-cache" "$W/pk-cold.lock")
+    R[$name,pk_beyond]=$files; R[$name,pk_beyond_bytes]=$bytes
   else
     R[$name,pk_cold]="FAIL($T_RC)"; R[$name,pk_cold_rec]=-
     R[$name,pk_files]=-; R[$name,pk_bytes]=-; R[$name,pk_jp]=-; R[$name,pk_lock_files]=-
@@ -449,6 +463,8 @@ mbrow() {
   row   "jar+pom files: go-offline repo"        go_jp
   row   "jar+pom files: online repo"            tb_jp
   row   "ratio jar+pom portkit / online"        ratio_jp
+  row   "jar+pom fetched beyond the lock"       pk_beyond
+  mbrow "  (their MB)"                          pk_beyond_bytes
   echo
   echo "portkit check of the committed ports, wall time with JVM start (s): ${CHECK_TIMES[*]} ($CHECK_STATUS)"
   echo "load average at the end: $(cut -d ' ' -f 1-3 /proc/loadavg)"
