@@ -29,7 +29,7 @@ import org.portkit.resolve.Resolver;
  * compiler back-ends, tools) passes through portkit's resolver and joins the closure.
  *
  * <p>What a build fetched is kept in the cache under a digest of everything that decides it (the
- * source tree, the arguments, Maven's and the JDK's versions, the repositories). A later run with
+ * source tree, the arguments, Maven's and the JDK's versions, the repositories, portkit's own code). A later run with
  * the same digest replays that list through the resolver instead of building again.
  */
 public final class BuildRecorder {
@@ -60,7 +60,7 @@ public final class BuildRecorder {
      * @param repositories every repository known when the build starts, mirrors applied, by the id the POMs use
      */
     Path recordingFile(String tree, MavenArgs args, Map<String, RemoteRepository> repositories) {
-        List<String> facts = new ArrayList<>(List.of(FORMAT, "maven " + maven.version(),
+        List<String> facts = new ArrayList<>(List.of(FORMAT, "portkit " + ToolDigest.value(), "maven " + maven.version(),
                 "java " + MavenRun.javaVersion(javaHome), "tree " + tree));
         targetOptions.forEach(o -> facts.add("target " + o));
         args.all().forEach(a -> facts.add("arg " + a));

@@ -321,7 +321,7 @@ public final class ClosureEngine {
      * target. Released artifacts do not change, and a recorded run refuses SNAPSHOTs from outside.
      */
     private static String inputs(Request request, MavenArgs args, String javaVersion, String source) {
-        List<String> facts = new ArrayList<>(List.of("portkit kept lock 1", "maven " + request.mavenVersion(),
+        List<String> facts = new ArrayList<>(List.of("portkit kept lock 1", "portkit " + ToolDigest.value(), "maven " + request.mavenVersion(),
                 "java " + javaVersion, "target " + TARGET.id(), "allow-http " + request.allowHttp(), source));
         args.all().forEach(a -> facts.add("arg " + a));
         facts.add("settings " + request.settings().fingerprint());
