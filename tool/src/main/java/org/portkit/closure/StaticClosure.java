@@ -16,6 +16,7 @@ import org.eclipse.aether.artifact.ArtifactType;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -23,6 +24,7 @@ import org.eclipse.aether.resolution.ArtifactDescriptorException;
 import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.VersionRangeResult;
+import org.eclipse.aether.util.filter.ScopeDependencyFilter;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.maven.Lifecycles;
@@ -46,6 +48,8 @@ public final class StaticClosure {
     private final List<RemoteRepository> extraRepositories;
     private final List<RemoteRepository> extraPluginRepositories;
     private final SortedSet<String> runtime = new TreeSet<>();
+    /** What of a plugin's or extension's graph Maven resolves: the scopes it leaves out, as its own resolver says. */
+    private static final DependencyFilter PLUGIN_SCOPES = new ScopeDependencyFilter("provided", "test");
 
     public StaticClosure(Resolver resolver, Lifecycles lifecycles, MavenArgs args,
             List<RemoteRepository> settingsRepositories, List<RemoteRepository> settingsPluginRepositories) {
@@ -179,8 +183,12 @@ public final class StaticClosure {
     }
 
     /**
-     * Resolves a plugin or extension with its whole runtime tree: Maven 3.9 downloads even the
-     * artifacts its core already provides (it hides them from the plugin's class realm later).
+     * Resolves a plugin or extension with its runtime tree as Maven 3.9 does (DefaultPluginDependenciesResolver):
+     * the plugin as the root with the project's {@code <dependencies>} for it, then every node in scope
+     * provided or test left unresolved. Such nodes come from the plugin POM's dependency management (surefire's
+     * manages maven-core to provided): their POMs are collected, their jars never read. The artifacts
+     * Maven's core exports are downloaded all the same when they are in runtime scope: Maven hides them
+     * from the plugin's class realm only after resolving them.
      *
      * @param goalsInDoubt the goals of executions without a phase when only they could load the plugin,
      *     else null
@@ -206,10 +214,10 @@ public final class StaticClosure {
             return;
         }
         CollectRequest request = new CollectRequest();
-        request.setRoot(new Dependency(jar, "runtime"));
+        request.setRoot(new Dependency(jar, null));
         extra.forEach(d -> request.addDependency(dependency(d)));
         request.setRepositories(repositories);
-        resolver.resolveGraph(request, null);
+        resolver.resolveGraph(request, PLUGIN_SCOPES);
     }
 
     /**
