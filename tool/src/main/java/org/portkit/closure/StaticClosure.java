@@ -1,10 +1,12 @@
 package org.portkit.closure;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.maven.model.Build;
@@ -16,6 +18,7 @@ import org.eclipse.aether.artifact.ArtifactType;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.graph.Exclusion;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -23,6 +26,9 @@ import org.eclipse.aether.resolution.ArtifactDescriptorException;
 import org.eclipse.aether.resolution.ArtifactDescriptorRequest;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.VersionRangeResult;
+import org.eclipse.aether.util.filter.AndDependencyFilter;
+import org.eclipse.aether.util.filter.ExclusionsDependencyFilter;
+import org.eclipse.aether.util.filter.ScopeDependencyFilter;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
 import org.portkit.maven.Lifecycles;
@@ -46,6 +52,8 @@ public final class StaticClosure {
     private final List<RemoteRepository> extraRepositories;
     private final List<RemoteRepository> extraPluginRepositories;
     private final SortedSet<String> runtime = new TreeSet<>();
+    /** What of a plugin's or extension's graph Maven resolves: the scopes it leaves out, as its own resolver says. */
+    private static final DependencyFilter PLUGIN_SCOPES = new ScopeDependencyFilter("provided", "test");
 
     public StaticClosure(Resolver resolver, Lifecycles lifecycles, MavenArgs args,
             List<RemoteRepository> settingsRepositories, List<RemoteRepository> settingsPluginRepositories) {
@@ -75,14 +83,28 @@ public final class StaticClosure {
                     || !reactor.contains(node.getArtifact().getGroupId(), node.getArtifact().getArtifactId(),
                             node.getArtifact().getBaseVersion())), reactor);
 
+            // Maven loads the build extensions and the plugins marked <extensions> first, into the project's
+            // realm; what their descriptors export, it leaves out of the resolution of the module's other plugins.
             Plugins plugins = plugins(model);
-            for (Plugin plugin : plugins.all().values()) {
-                resolvePlugin(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion(),
-                        plugin.getDependencies(), pluginRepositories, plugins.inDoubt().get(plugin.getKey()));
-            }
+            Set<String> exported = new TreeSet<>();
             Build build = model.getBuild();
             for (Extension e : build == null ? List.<Extension>of() : build.getExtensions()) {
-                resolvePlugin(e.getGroupId(), e.getArtifactId(), e.getVersion(), List.of(), pluginRepositories, null);
+                resolvePlugin(e.getGroupId(), e.getArtifactId(), e.getVersion(), List.of(), pluginRepositories, null,
+                        PLUGIN_SCOPES).ifPresent(jar -> exported.addAll(ExtensionExports.of(jar)));
+            }
+            for (Plugin plugin : plugins.all().values()) {
+                if (plugin.isExtensions()) {
+                    resolvePlugin(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion(), plugin.getDependencies(),
+                            pluginRepositories, null, PLUGIN_SCOPES).ifPresent(jar -> exported.addAll(ExtensionExports.of(jar)));
+                }
+            }
+            DependencyFilter filter = exported.isEmpty() ? PLUGIN_SCOPES
+                    : AndDependencyFilter.newInstance(PLUGIN_SCOPES, new ExclusionsDependencyFilter(exported));
+            for (Plugin plugin : plugins.all().values()) {
+                if (!plugin.isExtensions()) {
+                    resolvePlugin(plugin.getGroupId(), plugin.getArtifactId(), plugin.getVersion(), plugin.getDependencies(),
+                            pluginRepositories, plugins.inDoubt().get(plugin.getKey()), filter);
+                }
             }
         }
     }
@@ -179,37 +201,44 @@ public final class StaticClosure {
     }
 
     /**
-     * Resolves a plugin or extension with its whole runtime tree: Maven 3.9 downloads even the
-     * artifacts its core already provides (it hides them from the plugin's class realm later).
+     * Resolves a plugin or extension with its runtime tree as Maven 3.9 does (DefaultPluginDependenciesResolver):
+     * the plugin as the root with the project's {@code <dependencies>} for it, then the nodes {@code filter}
+     * accepts, each judged by itself (a node left out does not take its children with it). Nodes in scope
+     * provided or test are never resolved: they come from the plugin POM's dependency management (surefire's
+     * manages maven-core to provided), their POMs are collected, their jars never read. The artifacts
+     * Maven's core exports are downloaded all the same when they are in runtime scope: Maven hides them
+     * from the plugin's class realm only after resolving them.
      *
      * @param goalsInDoubt the goals of executions without a phase when only they could load the plugin,
      *     else null
+     * @return the plugin's jar, when it was resolved
      */
-    private void resolvePlugin(String groupId, String artifactId, String version,
+    private Optional<Path> resolvePlugin(String groupId, String artifactId, String version,
             List<org.apache.maven.model.Dependency> extra, List<RemoteRepository> repositories,
-            List<String> goalsInDoubt) {
+            List<String> goalsInDoubt, DependencyFilter filter) {
         if (version == null || version.isEmpty()) {
             // Maven 3 takes the newest release from the repository metadata, with a warning.
             VersionRangeResult range = resolver.versions(
                     new DefaultArtifact(groupId, artifactId, "jar", "[0,)"), repositories);
             if (range == null) {
-                return;
+                return Optional.empty();
             }
             version = range.getVersions().stream().map(Object::toString).filter(v -> !v.endsWith("-SNAPSHOT"))
                     .reduce((a, b) -> b).orElse(null);
             if (version == null) {
-                return;
+                return Optional.empty();
             }
         }
         Artifact jar = new DefaultArtifact(groupId, artifactId, "jar", version);
         if (goalsInDoubt != null && !runsByDefault(jar, goalsInDoubt, repositories)) {
-            return;
+            return Optional.empty();
         }
         CollectRequest request = new CollectRequest();
-        request.setRoot(new Dependency(jar, "runtime"));
+        request.setRoot(new Dependency(jar, null));
         extra.forEach(d -> request.addDependency(dependency(d)));
         request.setRepositories(repositories);
-        resolver.resolveGraph(request, null);
+        DependencyNode root = resolver.resolveGraph(request, filter);
+        return Optional.ofNullable(root == null || root.getArtifact() == null ? null : root.getArtifact().getPath());
     }
 
     /**

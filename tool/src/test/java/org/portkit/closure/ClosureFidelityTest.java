@@ -22,6 +22,7 @@ import org.portkit.fixture.TestMaven;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockEntry;
 import org.portkit.lock.LockFile;
+import org.portkit.maven.MavenDistribution;
 
 /**
  * The closure is the one the build on the target reads, with the real Maven 3.9.16: the reactor
@@ -158,6 +159,128 @@ class ClosureFidelityTest {
                 recorded.files().size() + " recorded, " + statics.files().size() + " static");
         Path built = TestMaven.offlineBuild(source, tmp.resolve("m2"), args, TestMaven.javaHome(), tmp);
         assertTrue(Files.isRegularFile(built.resolve("target/app-1.0.jar")), "built offline with the recorded set");
+    }
+
+    private static final String FAKE = "3.0-fixture";
+    private static final String CORE = "org/apache/maven/maven-core/" + FAKE + "/maven-core-" + FAKE;
+    private static final String CORE_HELPER = "org/fixture/core-helper/1.0/core-helper-1.0";
+    private static final String CORE_EXPORT = "org/apache/maven/maven-artifact/" + FAKE + "/maven-artifact-" + FAKE;
+    private static final String PLUGIN_LIB = "org/fixture/plugin-lib/1.0/plugin-lib-1.0";
+
+    @Test
+    void aPluginsTreeInScopeProvidedHasItsPomsCollectedAndNoJarAsMavenDoes() throws IOException {
+        // The shape of surefire 3.0.0-M6 (measured on jitsi/jicoco): the plugin's POM manages maven-core to
+        // provided, a library of the plugin depends on it. Maven collects maven-core and its own dependencies
+        // (their POMs) and resolves none of their jars: it leaves scopes provided and test out of a plugin's
+        // resolution. maven-artifact, exported by Maven's core as well, is in runtime scope here: Maven
+        // downloads its jar, and only then hides it from the plugin's class realm.
+        for (Set<String> paths : scopedPluginLocks("")) {
+            assertTrue(paths.containsAll(List.of(CORE + ".pom", CORE_HELPER + ".pom")), paths.toString());
+            assertFalse(paths.contains(CORE + ".jar") || paths.contains(CORE_HELPER + ".jar"), paths.toString());
+            assertTrue(paths.containsAll(List.of(PLUGIN_LIB + ".jar", CORE_EXPORT + ".jar")), paths.toString());
+        }
+    }
+
+    @Test
+    void whatABuildExtensionExportsIsLeftOutOfThePluginsResolutionNodeByNode() throws IOException {
+        // The extension's descriptor exports plugin-lib: Maven reads its POM, not its jar, and still resolves
+        // what plugin-lib depends on (a node the filter leaves out does not take its children with it).
+        for (Set<String> paths : scopedPluginLocks("""
+                <extensions><extension><groupId>org.fixture</groupId><artifactId>exporting-ext</artifactId>
+                  <version>1.0</version></extension></extensions>""")) {
+            assertTrue(paths.containsAll(List.of(PLUGIN_LIB + ".pom", CORE_EXPORT + ".jar",
+                    "org/fixture/exporting-ext/1.0/exporting-ext-1.0.jar")), paths.toString());
+            assertFalse(paths.contains(PLUGIN_LIB + ".jar"), paths.toString());
+        }
+    }
+
+    /**
+     * A pom-packaged project running a fixture plugin in validate (its POM manages maven-core to provided,
+     * its library depends on maven-core and maven-artifact), with {@code extensionsXml} in its build:
+     * the lock's fixture files statically, then recorded, each checked by an offline build. They are the same.
+     */
+    private List<Set<String>> scopedPluginLocks(String extensionsXml) throws IOException {
+        try (FixtureRepository fixture = new FixtureRepository(tmp.resolve("fixture"))) {
+            fixture.jar("org.fixture", "core-helper", "1.0", null)
+                    .jar("org.apache.maven", "maven-core", FAKE, dependency("org.fixture", "core-helper", "1.0", ""))
+                    .jar("org.apache.maven", "maven-artifact", FAKE, null)
+                    .jar("org.fixture", "plugin-lib", "1.0", dependency("org.apache.maven", "maven-core", FAKE, "")
+                            + dependency("org.apache.maven", "maven-artifact", FAKE, ""))
+                    .pom("org.fixture", "scoped-plugin", "1.0", "maven-plugin", "<dependencyManagement><dependencies>"
+                            + dependency("org.apache.maven", "maven-core", FAKE, "provided")
+                            + "</dependencies></dependencyManagement><dependencies>"
+                            + dependency("org.fixture", "plugin-lib", "1.0", "") + "</dependencies>")
+                    .publish(FixtureRepository.path("org.fixture", "scoped-plugin", "1.0", "", "jar"), pluginJar())
+                    .pom("org.fixture", "exporting-ext", "1.0", "jar", "")
+                    .publish(FixtureRepository.path("org.fixture", "exporting-ext", "1.0", "", "jar"),
+                            FixtureRepository.jarBytes(java.util.Map.of(ExtensionExports.DESCRIPTOR, """
+                                    <extension><exportedArtifacts><exportedArtifact>org.fixture:plugin-lib</exportedArtifact>
+                                    </exportedArtifacts></extension>""")));
+            Path source = tmp.resolve("src");
+            pom(source, "app", "pom", repositories(FIXTURE_ID, fixture.url())
+                    + repositories(FIXTURE_ID, fixture.url()).replace("repositor", "pluginRepositor") + """
+                    <build>%s<plugins><plugin><groupId>org.fixture</groupId><artifactId>scoped-plugin</artifactId>
+                      <version>1.0</version><executions><execution><id>run</id><phase>validate</phase>
+                      <goals><goal>touch</goal></goals></execution></executions></plugin></plugins></build>"""
+                    .formatted(extensionsXml));
+            List<Set<String>> locks = new java.util.ArrayList<>();
+            for (boolean record : List.of(false, true)) {
+                // Checked: the offline build passes with the static closure alone, as with the recorded one.
+                resolve(source, List.of("validate"), record, true);
+                locks.add(paths(LockFile.read(tmp.resolve("portkit.lock"))).stream()
+                        .filter(p -> p.startsWith("org/fixture/") || p.contains(FAKE)).collect(Collectors.toSet()));
+            }
+            assertEquals(locks.get(1), locks.get(0), "static resolution and the build read the same");
+            return locks;
+        }
+    }
+
+    private static String dependency(String groupId, String artifactId, String version, String scope) {
+        return "<dependency><groupId>" + groupId + "</groupId><artifactId>" + artifactId + "</artifactId><version>"
+                + version + "</version>" + (scope.isEmpty() ? "" : "<scope>" + scope + "</scope>") + "</dependency>";
+    }
+
+    /** A Maven plugin with one goal, {@code touch}, whose mojo does nothing: compiled here against Maven's API. */
+    private byte[] pluginJar() throws IOException {
+        Path src = Files.createDirectories(tmp.resolve("mojo/src/fixture"));
+        Path classes = Files.createDirectories(tmp.resolve("mojo/classes"));
+        Files.writeString(src.resolve("TouchMojo.java"), """
+                package fixture;
+
+                import org.apache.maven.plugin.Mojo;
+                import org.apache.maven.plugin.logging.Log;
+
+                public class TouchMojo implements Mojo {
+                    private Log log;
+
+                    public void execute() {}
+
+                    public void setLog(Log log) {
+                        this.log = log;
+                    }
+
+                    public Log getLog() {
+                        return log;
+                    }
+                }
+                """);
+        Path api = TestMaven.maven().home().resolve("lib/maven-plugin-api-" + MavenDistribution.DEFAULT_VERSION + ".jar");
+        int status = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17",
+                "-classpath", api.toString(), "-d", classes.toString(), src.resolve("TouchMojo.java").toString());
+        assertEquals(0, status, "the fixture mojo compiles");
+        String descriptor = """
+                <plugin>
+                  <name>scoped-plugin</name><groupId>org.fixture</groupId><artifactId>scoped-plugin</artifactId>
+                  <version>1.0</version><goalPrefix>scoped</goalPrefix>
+                  <mojos><mojo><goal>touch</goal><implementation>fixture.TouchMojo</implementation>
+                    <language>java</language><instantiationStrategy>per-lookup</instantiationStrategy>
+                    <executionStrategy>once-per-session</executionStrategy><threadSafe>true</threadSafe>
+                    <parameters/></mojo></mojos>
+                </plugin>
+                """;
+        return FixtureRepository.binaryJarBytes(java.util.Map.of(
+                "META-INF/maven/plugin.xml", descriptor.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "fixture/TouchMojo.class", Files.readAllBytes(classes.resolve("fixture/TouchMojo.class"))));
     }
 
     private ClosureEngine.Result resolve(Path source, List<String> args, boolean record, boolean check) {
