@@ -207,7 +207,8 @@ public final class StaticClosure {
      * provided or test are never resolved: they come from the plugin POM's dependency management (surefire's
      * manages maven-core to provided), their POMs are collected, their jars never read. The artifacts
      * Maven's core exports are downloaded all the same when they are in runtime scope: Maven hides them
-     * from the plugin's class realm only after resolving them.
+     * from the plugin's class realm only after resolving them. Wagon providers below a Maven 2 core
+     * artifact are not even collected ({@link LegacyWagons}).
      *
      * @param goalsInDoubt the goals of executions without a phase when only they could load the plugin,
      *     else null
@@ -237,7 +238,7 @@ public final class StaticClosure {
         request.setRoot(new Dependency(jar, null));
         extra.forEach(d -> request.addDependency(dependency(d)));
         request.setRepositories(repositories);
-        DependencyNode root = resolver.resolveGraph(request, filter);
+        DependencyNode root = resolver.resolveGraph(request, new LegacyWagons(), filter);
         return Optional.ofNullable(root == null || root.getArtifact() == null ? null : root.getArtifact().getPath());
     }
 

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.eclipse.aether.ConfigurationProperties;
+import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession.CloseableSession;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.collection.DependencySelector;
 import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.graph.DependencyNode;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -28,6 +30,7 @@ import org.eclipse.aether.resolution.VersionRangeResolutionException;
 import org.eclipse.aether.resolution.VersionRangeResult;
 import org.eclipse.aether.supplier.RepositorySystemSupplier;
 import org.eclipse.aether.supplier.SessionBuilderSupplier;
+import org.eclipse.aether.util.graph.selector.AndDependencySelector;
 import org.eclipse.aether.util.repository.SimpleResolutionErrorPolicy;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
@@ -190,8 +193,19 @@ public final class Resolver implements AutoCloseable {
     /** Collects and resolves a dependency graph; failures go to {@link #problems()}. */
     /** The graph after Maven's mediation (as far as it got when something failed, which is recorded). */
     public DependencyNode resolveGraph(CollectRequest collect, DependencyFilter filter) {
+        return resolveGraph(collect, null, filter);
+    }
+
+    /**
+     * Collects and resolves a graph as {@link #resolveGraph(CollectRequest, DependencyFilter)} does,
+     * where {@code selector} (unless null) decides too which dependencies are collected at all, as
+     * Maven adds selectors of its own to a plugin's resolution.
+     */
+    public DependencyNode resolveGraph(CollectRequest collect, DependencySelector selector, DependencyFilter filter) {
+        RepositorySystemSession collecting = selector == null ? session : new DefaultRepositorySystemSession(session)
+                .setDependencySelector(AndDependencySelector.newInstance(session.getDependencySelector(), selector));
         try {
-            return system.resolveDependencies(session, new DependencyRequest(collect, filter)).getRoot();
+            return system.resolveDependencies(collecting, new DependencyRequest(collect, filter)).getRoot();
         } catch (DependencyResolutionException e) {
             problems.add(e);
             return e.getResult() == null ? null : e.getResult().getRoot();

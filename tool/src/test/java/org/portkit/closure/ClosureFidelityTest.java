@@ -166,6 +166,9 @@ class ClosureFidelityTest {
     private static final String CORE_HELPER = "org/fixture/core-helper/1.0/core-helper-1.0";
     private static final String CORE_EXPORT = "org/apache/maven/maven-artifact/" + FAKE + "/maven-artifact-" + FAKE;
     private static final String PLUGIN_LIB = "org/fixture/plugin-lib/1.0/plugin-lib-1.0";
+    private static final String LEGACY = "org/apache/maven/maven-project/2.0-fixture/maven-project-2.0-fixture";
+    private static final String LEGACY_WAGON = "org/apache/maven/wagon/wagon-fixture/1.0/wagon-fixture-1.0";
+    private static final String LEGACY_HELPER = "org/fixture/legacy-helper/1.0/legacy-helper-1.0";
 
     @Test
     void aPluginsTreeInScopeProvidedHasItsPomsCollectedAndNoJarAsMavenDoes() throws IOException {
@@ -178,6 +181,17 @@ class ClosureFidelityTest {
             assertTrue(paths.containsAll(List.of(CORE + ".pom", CORE_HELPER + ".pom")), paths.toString());
             assertFalse(paths.contains(CORE + ".jar") || paths.contains(CORE_HELPER + ".jar"), paths.toString());
             assertTrue(paths.containsAll(List.of(PLUGIN_LIB + ".jar", CORE_EXPORT + ".jar")), paths.toString());
+        }
+    }
+
+    @Test
+    void wagonProvidersBelowAMaven2CoreArtifactAreNotEvenCollectedAsMavenDoes() throws IOException {
+        // The shape of slf4j 2.0.17's build (maven-core 2.2.1 declaring wagon-webdav-jackrabbit): Maven 3.9's
+        // WagonExcluder leaves every wagon-* below an org.apache.maven:maven-*:2.* artifact out of a plugin's
+        // tree, POM and all, and keeps the rest of that artifact's dependencies.
+        for (Set<String> paths : scopedPluginLocks("")) {
+            assertTrue(paths.containsAll(List.of(LEGACY + ".jar", LEGACY_HELPER + ".jar")), paths.toString());
+            assertFalse(paths.contains(LEGACY_WAGON + ".pom") || paths.contains(LEGACY_WAGON + ".jar"), paths.toString());
         }
     }
 
@@ -196,7 +210,8 @@ class ClosureFidelityTest {
 
     /**
      * A pom-packaged project running a fixture plugin in validate (its POM manages maven-core to provided,
-     * its library depends on maven-core and maven-artifact), with {@code extensionsXml} in its build:
+     * its library depends on maven-core, maven-artifact and a Maven 2 maven-project that declares a wagon),
+     * with {@code extensionsXml} in its build:
      * the lock's fixture files statically, then recorded, each checked by an offline build. They are the same.
      */
     private List<Set<String>> scopedPluginLocks(String extensionsXml) throws IOException {
@@ -204,8 +219,14 @@ class ClosureFidelityTest {
             fixture.jar("org.fixture", "core-helper", "1.0", null)
                     .jar("org.apache.maven", "maven-core", FAKE, dependency("org.fixture", "core-helper", "1.0", ""))
                     .jar("org.apache.maven", "maven-artifact", FAKE, null)
+                    .jar("org.apache.maven.wagon", "wagon-fixture", "1.0", null)
+                    .jar("org.fixture", "legacy-helper", "1.0", null)
+                    .jar("org.apache.maven", "maven-project", "2.0-fixture",
+                            dependency("org.apache.maven.wagon", "wagon-fixture", "1.0", "")
+                                    + dependency("org.fixture", "legacy-helper", "1.0", ""))
                     .jar("org.fixture", "plugin-lib", "1.0", dependency("org.apache.maven", "maven-core", FAKE, "")
-                            + dependency("org.apache.maven", "maven-artifact", FAKE, ""))
+                            + dependency("org.apache.maven", "maven-artifact", FAKE, "")
+                            + dependency("org.apache.maven", "maven-project", "2.0-fixture", ""))
                     .pom("org.fixture", "scoped-plugin", "1.0", "maven-plugin", "<dependencyManagement><dependencies>"
                             + dependency("org.apache.maven", "maven-core", FAKE, "provided")
                             + "</dependencies></dependencyManagement><dependencies>"
@@ -228,7 +249,7 @@ class ClosureFidelityTest {
                 // Checked: the offline build passes with the static closure alone, as with the recorded one.
                 resolve(source, List.of("validate"), record, true);
                 locks.add(paths(LockFile.read(tmp.resolve("portkit.lock"))).stream()
-                        .filter(p -> p.startsWith("org/fixture/") || p.contains(FAKE)).collect(Collectors.toSet()));
+                        .filter(p -> p.startsWith("org/fixture/") || p.contains("fixture")).collect(Collectors.toSet()));
             }
             assertEquals(locks.get(1), locks.get(0), "static resolution and the build read the same");
             return locks;
