@@ -49,6 +49,11 @@ public record LicenseSummary(int artifacts, List<Group> groups, SortedMap<String
 
     private static final int WIDTH = 80;
 
+    /** Starts reading the SPDX list beside the caller's work, for the summaries it will ask for. */
+    public static void prepare() {
+        SpdxList.openAhead();
+    }
+
     public static LicenseSummary of(Lock lock) {
         Map<String, List<String>> byLicense = new TreeMap<>();
         SortedMap<String, String> unknown = new TreeMap<>();

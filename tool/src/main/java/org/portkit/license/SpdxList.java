@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.spdx.core.InvalidSPDXAnalysisException;
 import org.spdx.library.ListedLicenses;
@@ -31,11 +33,12 @@ final class SpdxList {
     record Listed(String version, SortedMap<String, Entry> licenses, SortedMap<String, Entry> exceptions) {}
 
     private static final class Library {
-        static final ListedLicenses LIST = open();
+        /** Opened on a thread of its own from the first mention ({@link #openAhead}): it takes a while. */
+        static final CompletableFuture<ListedLicenses> LIST = CompletableFuture.supplyAsync(SpdxList::open);
     }
 
     private static final class All {
-        static final Listed LISTED = read(Library.LIST);
+        static final Listed LISTED = read(library());
     }
 
     private SpdxList() {}
@@ -44,6 +47,22 @@ final class SpdxList {
     static ListedLicenses open() {
         System.setProperty(JAR_ONLY, "true");
         return ListedLicenses.resetListedLicenses();
+    }
+
+    /**
+     * Starts opening the list, so that it is read while the caller does other work before it asks
+     * (a run that generates ports reads its specs and locks first).
+     */
+    static void openAhead() {
+        Library.LIST.isDone();
+    }
+
+    private static ListedLicenses library() {
+        try {
+            return Library.LIST.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     static Listed all() {
@@ -61,11 +80,12 @@ final class SpdxList {
     private static final Map<String, Boolean> APPROVED = new ConcurrentHashMap<>();
 
     private static boolean readApproved(String id) {
-        if (!Library.LIST.isSpdxListedLicenseId(id)) {
+        ListedLicenses list = library();
+        if (!list.isSpdxListedLicenseId(id)) {
             return false;
         }
         try {
-            ListedLicense l = Library.LIST.getListedLicenseById(id);
+            ListedLicense l = list.getListedLicenseById(id);
             return l != null && (l.getIsOsiApproved().orElse(false) || l.getIsFsfLibre().orElse(false));
         } catch (InvalidSPDXAnalysisException e) {
             throw unreadable(e);

@@ -8,6 +8,7 @@ import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.portkit.failure.Failure;
 import org.portkit.failure.PortkitException;
+import org.portkit.license.LicenseSummary;
 import org.portkit.lock.Lock;
 import org.portkit.lock.LockFile;
 import org.portkit.port.GeneratedPort;
@@ -61,6 +62,7 @@ public record Tree(Path root) {
 
     /** Spec directories given, or every directory under specs/ holding a port.conf, each with its port. */
     public List<Port> load(List<Path> specDirs) throws IOException {
+        LicenseSummary.prepare(); // a generated port's Makefile summarises its lock's licenses
         return specDirs(specDirs).stream().map(this::load).toList();
     }
 
