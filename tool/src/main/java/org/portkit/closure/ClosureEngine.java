@@ -207,6 +207,7 @@ public final class ClosureEngine {
             start.addAll(central);
             Reactor reactor = new ReactorReader(resolver, args, javaVersion, TARGET, start).read(rootPom, poms);
             phases.done("model");
+            PomLicenses.prepare(); // for the lock, beside the build that waits on the network
             StaticClosure statics = new StaticClosure(resolver, maven.lifecycles(), args,
                     request.settings().repositories(false), request.settings().repositories(true));
             BuildRecorder recorder = new BuildRecorder(resolver, maven, request.javaHome(), reactor.osProfileOptions(),

@@ -20,7 +20,8 @@ import org.spdx.library.model.v3_0_1.expandedlicensing.ListedLicenseException;
  * the library's {@code org.spdx.useJARLicenseInfoOnly} is set before it loads.
  *
  * <p>Reading one license is cheap (its JSON file in the jar); the whole list, which matching POM
- * wording needs, takes about a second and is read once per run, when {@link #all} is first asked.
+ * wording needs, takes about a second and a half and is read once per run, on a thread of its own
+ * from {@link #readAhead} or when {@link #all} is first asked.
  */
 final class SpdxList {
     /** The library reads this system property (or its properties file); true keeps it off the network. */
@@ -38,7 +39,8 @@ final class SpdxList {
     }
 
     private static final class All {
-        static final Listed LISTED = read(library());
+        /** Read on a thread of its own, once the list is open, from the first mention ({@link #readAhead}). */
+        static final CompletableFuture<Listed> LISTED = Library.LIST.thenApplyAsync(SpdxList::read);
     }
 
     private SpdxList() {}
@@ -57,16 +59,25 @@ final class SpdxList {
         Library.LIST.isDone();
     }
 
+    /** Starts reading the whole list (about a second and a half), for a caller that will match POM wording later. */
+    static void readAhead() {
+        All.LISTED.isDone();
+    }
+
     private static ListedLicenses library() {
-        try {
-            return Library.LIST.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        return join(Library.LIST);
     }
 
     static Listed all() {
-        return All.LISTED;
+        return join(All.LISTED);
+    }
+
+    private static <T> T join(CompletableFuture<T> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /**
