@@ -33,6 +33,8 @@ public final class Lint {
     private static final Pattern JAVA_PATH_HELPER = Pattern.compile("javaPathHelper\\s+-c\\s+\"?([^\"\\s)]+)");
     /** The JDKs devel/jdk/java.port.mk knows; anything else is an ERRORS line there. */
     private static final Pattern MODJAVA_VER = Pattern.compile("(1\\.8|11|17|21)\\+?");
+    /** What separates the words of a make variable's value. */
+    private static final Pattern WORDS = Pattern.compile("\\s+");
     /**
      * Words in a pkg/README that address a porter, not the person who installed the package: the port's
      * own tooling (portkit's porter commands; 'portkit verify-config' is the administrator's), the tree's.
@@ -158,14 +160,14 @@ public final class Lint {
         }
         String roach = MakefileText.value(vars, "ROACH_URL");
         if (distfiles == null && tuple != null) {
-            String expected = DistTuple.parse(String.join(" ", List.of(tuple.trim().split("\\s+")).subList(0, 5))).path();
+            String expected = DistTuple.parse(String.join(" ", List.of(WORDS.split(tuple.trim())).subList(0, 5))).path();
             if (!expected.equals(roach)) {
                 f.add(new Finding("Makefile", 0, "portroach", "ROACH_URL is " + (roach == null
                         ? "unset, so portroach watches the first DISTFILES.* word" : roach) + ": set it to " + expected));
             }
         }
         String modules = MakefileText.value(vars, "MODULES");
-        if (modules == null || !List.of(modules.trim().split("\\s+")).contains("devel/maven")) {
+        if (modules == null || !List.of(WORDS.split(modules.trim())).contains("devel/maven")) {
             f.add(new Finding("Makefile", 0, "maven", "MODULES lacks devel/maven, whose maven.port.mk lays the"
                     + " distfiles out as the local repository and builds offline"));
         }
@@ -310,7 +312,6 @@ public final class Lint {
         }
     }
 
-    private static final Pattern WORDS = Pattern.compile("\\s+");
     /** {@code DISTFILES} may name a file {@code {url}file}: the braces say how to fetch it. */
     private static final Pattern BRACES = Pattern.compile("\\{.*\\}");
 
